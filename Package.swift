@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (arrows point down the data flow):
+//   atomscale-tui -> AtomscaleApp -> BrowserCore -> AtomscaleAPI, ScreenKit
+//   AtomscaleApp -> TerminalNcurses (the only ncurses importer), DemoServer, ImageKit, TriageStore
+// Only AtomscaleAPI speaks HTTP as a client; only TerminalNcurses imports ncurses.
+let package = Package(
+    name: "atomscale-tui",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "atomscale-tui", targets: ["atomscale-tui"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
+                       pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
+                       pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSQLite3", path: "Sources/CSQLite3",
+                       pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // libpng reports errors by longjmp; the shim keeps that inside C frames.
+        .target(name: "CPNGShim", path: "Sources/CPNGShim",
+                linkerSettings: [.linkedLibrary("png16")]),
+
+        .target(name: "ScreenKit"),
+        .target(name: "AtomscaleAPI"),
+        .target(name: "BrowserCore", dependencies: ["ScreenKit", "AtomscaleAPI"]),
+        .target(name: "TerminalNcurses", dependencies: ["CNcursesw", "ScreenKit"]),
+        .target(name: "DemoServer", dependencies: ["CZlib"]),
+        .target(name: "ImageKit", dependencies: ["CPNGShim", "ScreenKit"]),
+        .target(name: "TriageStore", dependencies: ["CSQLite3"]),
+        .target(name: "AtomscaleApp", dependencies: [
+            "ScreenKit", "AtomscaleAPI", "BrowserCore", "TerminalNcurses",
+            "DemoServer", "ImageKit", "TriageStore",
+        ]),
+        .executableTarget(name: "atomscale-tui", dependencies: ["AtomscaleApp"]),
+
+        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+        .testTarget(name: "AtomscaleAPITests", dependencies: ["AtomscaleAPI", "DemoServer"]),
+        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "ScreenKit", "AtomscaleAPI"]),
+        .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "ScreenKit"]),
+        .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),
+        .testTarget(name: "ImageKitTests", dependencies: ["ImageKit", "CPNGShim", "ScreenKit"]),
+        .testTarget(name: "TriageStoreTests", dependencies: ["TriageStore"]),
+        .testTarget(name: "AtomscaleAppTests", dependencies: ["AtomscaleApp", "DemoServer", "AtomscaleAPI"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// TriageStore module.

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func ImageKitPlaceholder() { #expect(Bool(true)) }
