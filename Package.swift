@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "BrowserCore", dependencies: ["ScreenKit", "AtomscaleAPI"]),
         .target(name: "TerminalNcurses", dependencies: ["CNcursesw", "ScreenKit"]),
         .target(name: "DemoServer", dependencies: ["CZlib"]),
-        .target(name: "ImageKit", dependencies: ["CPNGShim", "ScreenKit"]),
+        .target(name: "ImageKit", dependencies: ["CPNGShim"]),
         .target(name: "TriageStore", dependencies: ["CSQLite3"]),
         .target(name: "AtomscaleApp", dependencies: [
             "ScreenKit", "AtomscaleAPI", "BrowserCore", "TerminalNcurses",
@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "ScreenKit", "AtomscaleAPI"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "ScreenKit"]),
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),
-        .testTarget(name: "ImageKitTests", dependencies: ["ImageKit", "CPNGShim", "ScreenKit"]),
+        .testTarget(name: "ImageKitTests", dependencies: ["ImageKit", "CPNGShim"]),
         .testTarget(name: "TriageStoreTests", dependencies: ["TriageStore"]),
         .testTarget(name: "AtomscaleAppTests", dependencies: ["AtomscaleApp", "DemoServer", "AtomscaleAPI"]),
     ]
