@@ -12,8 +12,9 @@ let package = Package(
         .executable(name: "atomscale-tui", targets: ["atomscale-tui"]),
     ],
     targets: [
+        // No pkgConfig: ncursesw's cflags carry -D flags SwiftPM rejects; the module map links it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
-                       pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+                       providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib",
                        pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite3", path: "Sources/CSQLite3",
