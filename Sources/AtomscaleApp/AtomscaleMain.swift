@@ -1,0 +1,39 @@
+import Foundation
+
+/// Entry point: parses the command line and dispatches to a command. Returns the exit
+/// status (0 success, 1 runtime error, 2 usage error).
+public enum AtomscaleMain {
+    public static func run(arguments: [String]) async -> Int32 {
+        await run(arguments: arguments, environment: ProcessInfo.processInfo.environment, output: .standard)
+    }
+
+    static let commands: Set<String> = ["videos", "frames", "demo-server"]
+
+    static func run(arguments: [String], environment: [String: String], output: Output) async -> Int32 {
+        let command = arguments.first.flatMap { commands.contains($0) ? $0 : nil }
+        let rest = command == nil ? arguments : Array(arguments.dropFirst())
+        do {
+            switch command {
+            case "videos": return try await ListCommands.videos(rest, environment: environment, output: output)
+            case "frames": return try await ListCommands.frames(rest, environment: environment, output: output)
+            case "demo-server": return try await DemoServerCommand.run(rest, output: output)
+            default: return try await BrowseCommand.run(rest, environment: environment, output: output)
+            }
+        } catch let error as UsageError {
+            output.error(error.message)
+            output.rawError("Try 'atomscale-tui\(command.map { " " + $0 } ?? "") --help'.\n")
+            return 2
+        } catch {
+            output.error(RuntimeFailure.message(for: error))
+            return 1
+        }
+    }
+}
+
+/// Turns any error into one line for stderr; API errors already carry a user-facing text.
+enum RuntimeFailure {
+    static func message(for error: Error) -> String {
+        if let e = error as? CustomStringConvertible { return e.description }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,46 @@
+/// Help texts. Kept beside the argument specs they describe.
+enum Usage {
+    static let version = "atomscale-tui 0.1.0"
+
+    static let main = """
+    atomscale-tui: browse the optical videos of the Atomscale platform in a terminal
+
+    usage:
+      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH]
+      atomscale-tui videos [--json] [--search TEXT] [--status S]
+      atomscale-tui frames DATA_ID [--json]
+      atomscale-tui demo-server [--port N] [--scale standard|large]
+
+    options:
+      --demo               use the built-in demo catalogue (no key, no network)
+      --scale S            demo catalogue size: standard (default) or large (100,000 entries)
+      --endpoint URL       API base URL (else AS_API_ENDPOINT, else https://api.atomscale.ai/)
+      --api-key-file PATH  read the API key from PATH (else AS_API_KEY)
+      -h, --help           show help (also after a command: atomscale-tui frames --help)
+      --version            show the version
+
+    The key is never accepted on the command line. Keys inside the browser: press ?.
+    Exit status: 0 success, 1 runtime error (network, HTTP, unknown id), 2 usage error.
+    """
+
+    static let videos = """
+    usage: atomscale-tui videos [--json] [--search TEXT] [--status S] [--demo] [--endpoint URL] [--api-key-file PATH]
+
+    Lists the optical videos of the catalogue: a table, or the entries as received with --json.
+      --search TEXT  server-side keyword search (repeat for several keywords)
+      --status S     success, pending, error, running, stream_active, stream_interrupted, ..., all
+    """
+
+    static let frames = """
+    usage: atomscale-tui frames DATA_ID [--json] [--demo] [--endpoint URL] [--api-key-file PATH]
+
+    Lists the saved frames of one optical video, in recording order.
+    """
+
+    static let demoServer = """
+    usage: atomscale-tui demo-server [--port N] [--scale standard|large]
+
+    Serves the built-in demo catalogue on 127.0.0.1 until interrupted, and prints
+    `listening on http://127.0.0.1:PORT/`. Any X-API-KEY is accepted.
+    """
+}
