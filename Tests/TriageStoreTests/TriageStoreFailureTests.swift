@@ -103,6 +103,24 @@ private let key = TriageKey.video(origin: "https://api.atomscale.ai", dataID: "d
         #expect(error?.kind == .readOnly)
     }
 
+    // As root, an immutable file (chattr +i, ext4 and friends) is the write-protected file we can
+    // really produce: open(O_RDWR) fails with EPERM and SQLite falls back to read-only.
+    @Test(.enabled(if: canMakeImmutableFiles(), "chattr +i not available here (filesystem or capability)"))
+    func immutableFileOpensReadOnly() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("triage.sqlite3")
+        try TriageStore.open(at: path).setMark(.good, for: key, videoID: "d1", label: "run.mp4")
+        #expect(chattr("+i", path))
+        defer { _ = chattr("-i", path) }
+        let store = try TriageStore.open(at: path)
+        #expect(store.isReadOnly)
+        #expect(try store.record(for: key)?.mark == .good)
+        let error = #expect(throws: TriageStoreError.self) { try store.setNote("x", for: key, videoID: "d1", label: "r") }
+        #expect(error?.kind == .readOnly)
+        #expect(error?.message == "The triage database at \(path) is open read-only; saving a note is not possible.")
+    }
+
     @Test func aNewerSchemaIsRefused() throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
@@ -116,4 +134,28 @@ private let key = TriageKey.video(origin: "https://api.atomscale.ai", dataID: "d
         #expect(error?.kind == .incompatibleSchema)
         #expect(error?.message.contains("schema 99") == true)
     }
+}
+
+private func chattr(_ flag: String, _ path: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+    process.arguments = [flag, path]
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}
+
+private func canMakeImmutableFiles() -> Bool {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr") else { return false }
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("probe")
+    writeBytes([0], to: path)
+    guard chattr("+i", path) else { return false }
+    let fd = open(path, O_WRONLY)
+    if fd >= 0 { close(fd) }
+    let writable = fd >= 0
+    _ = chattr("-i", path)
+    return !writable
 }
