@@ -35,6 +35,7 @@ let package = Package(
             "DemoServer", "ImageKit", "TriageStore",
         ]),
         .executableTarget(name: "atomscale-tui", dependencies: ["AtomscaleApp"]),
+        .executableTarget(name: "triage-writer-probe", dependencies: ["TriageStore"]),
 
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "AtomscaleAPITests", dependencies: ["AtomscaleAPI", "DemoServer"]),
