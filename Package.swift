@@ -30,9 +30,10 @@ let package = Package(
         .target(name: "DemoServer", dependencies: ["CZlib"]),
         .target(name: "ImageKit", dependencies: ["CPNGShim"]),
         .target(name: "TriageStore", dependencies: ["CSQLite3"]),
+        .target(name: "FrameDownloads", dependencies: ["AtomscaleAPI", "TriageStore"]),
         .target(name: "AtomscaleApp", dependencies: [
             "ScreenKit", "AtomscaleAPI", "BrowserCore", "TerminalNcurses",
-            "DemoServer", "ImageKit", "TriageStore",
+            "DemoServer", "ImageKit", "TriageStore", "FrameDownloads",
         ]),
         .executableTarget(name: "atomscale-tui", dependencies: ["AtomscaleApp"]),
         .executableTarget(name: "triage-writer-probe", dependencies: ["TriageStore"]),
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),
         .testTarget(name: "ImageKitTests", dependencies: ["ImageKit", "CPNGShim"]),
         .testTarget(name: "TriageStoreTests", dependencies: ["TriageStore"]),
+        .testTarget(name: "FrameDownloadsTests", dependencies: ["FrameDownloads", "AtomscaleAPI", "TriageStore"]),
         .testTarget(name: "AtomscaleAppTests", dependencies: ["AtomscaleApp", "DemoServer", "AtomscaleAPI"]),
     ]
 )
