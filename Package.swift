@@ -34,6 +34,7 @@ let package = Package(
             "DemoServer", "ImageKit", "TriageStore",
         ]),
         .executableTarget(name: "atomscale-tui", dependencies: ["AtomscaleApp"]),
+        .executableTarget(name: "atomscale-bench", dependencies: ["ImageKit"]),
 
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "AtomscaleAPITests", dependencies: ["AtomscaleAPI", "DemoServer"]),

@@ -18,33 +18,37 @@ public enum AreaResampler {
         var accumulator = [Float](repeating: 0, count: sourceRowLength)
         var output = [UInt8](repeating: 0, count: width * height * 3)
 
-        image.pixels.withUnsafeBufferPointer { source in
-            accumulator.withUnsafeMutableBufferPointer { acc in
-                output.withUnsafeMutableBufferPointer { out in
+        image.pixels.withUnsafeBufferPointer { sourceBuffer in
+            accumulator.withUnsafeMutableBufferPointer { accBuffer in
+                output.withUnsafeMutableBufferPointer { outBuffer in
+                    // Raw pointers: the inner loops must be free of bounds and overflow
+                    // checks for the compiler to vectorise them.
+                    let source = sourceBuffer.baseAddress!, acc = accBuffer.baseAddress!
+                    let out = outBuffer.baseAddress!
                     for y in 0..<height {
-                        // Vertical pass first: it streams whole source rows, which the
-                        // compiler vectorises; the horizontal pass then works on one row.
-                        acc.update(repeating: 0)
+                        // Vertical pass first: it streams whole source rows; the
+                        // horizontal pass then works on a single accumulated row.
+                        acc.update(repeating: 0, count: sourceRowLength)
                         for k in rows.range(of: y) {
                             let weight = rows.weights[k]
-                            let rowStart = rows.indices[k] * sourceRowLength
+                            let sourceRow = source + rows.indices[k] * sourceRowLength
                             for i in 0..<sourceRowLength {
-                                acc[i] += weight * Float(source[rowStart + i])
+                                acc[i] += weight * Float(sourceRow[i])
                             }
                         }
-                        let outRow = y * width * 3
+                        let outRow = out + y * width * 3
                         for x in 0..<width {
                             var r: Float = 0, g: Float = 0, b: Float = 0
                             for k in columns.range(of: x) {
                                 let weight = columns.weights[k]
-                                let i = columns.indices[k] * 3
-                                r += weight * acc[i]
-                                g += weight * acc[i + 1]
-                                b += weight * acc[i + 2]
+                                let pixel = acc + columns.indices[k] * 3
+                                r += weight * pixel[0]
+                                g += weight * pixel[1]
+                                b += weight * pixel[2]
                             }
-                            out[outRow + 3 * x] = toByte(r)
-                            out[outRow + 3 * x + 1] = toByte(g)
-                            out[outRow + 3 * x + 2] = toByte(b)
+                            outRow[3 * x] = toByte(r)
+                            outRow[3 * x + 1] = toByte(g)
+                            outRow[3 * x + 2] = toByte(b)
                         }
                     }
                 }
