@@ -36,7 +36,10 @@ let package = Package(
             "DemoServer", "ImageKit", "TriageStore", "FrameDownloads",
         ]),
         .executableTarget(name: "atomscale-tui", dependencies: ["AtomscaleApp"]),
+        // Test helper: writes marks until killed, for the SIGKILL durability test.
         .executableTarget(name: "triage-writer-probe", dependencies: ["TriageStore"]),
+        // Benchmarks, run on demand (figures in docs/performance.md), never in `swift test`.
+        .executableTarget(name: "atomscale-bench", dependencies: ["ImageKit"]),
 
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "AtomscaleAPITests", dependencies: ["AtomscaleAPI", "DemoServer"]),
