@@ -25,7 +25,7 @@ let package = Package(
 
         .target(name: "ScreenKit"),
         .target(name: "AtomscaleAPI"),
-        .target(name: "BrowserCore", dependencies: ["ScreenKit", "AtomscaleAPI"]),
+        .target(name: "BrowserCore", dependencies: ["ScreenKit", "AtomscaleAPI", "ImageKit"]),
         .target(name: "TerminalNcurses", dependencies: ["CNcursesw", "ScreenKit"]),
         .target(name: "DemoServer", dependencies: ["CZlib"]),
         .target(name: "ImageKit", dependencies: ["CPNGShim"]),
