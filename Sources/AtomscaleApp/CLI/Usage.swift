@@ -6,16 +6,18 @@ enum Usage {
     atomscale-tui: browse the optical videos of the Atomscale platform in a terminal
 
     usage:
-      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH]
+      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color]
       atomscale-tui videos [--json] [--search TEXT] [--status S]
       atomscale-tui frames DATA_ID [--json]
       atomscale-tui demo-server [--port N] [--scale standard|large]
+      atomscale-tui keys
 
     options:
       --demo               use the built-in demo catalogue (no key, no network)
       --scale S            demo catalogue size: standard (default) or large (100,000 entries)
       --endpoint URL       API base URL (else AS_API_ENDPOINT, else https://api.atomscale.ai/)
       --api-key-file PATH  read the API key from PATH (else AS_API_KEY)
+      --no-color           no colours (also NO_COLOR=1, or colors = none in the config)
       -h, --help           show help (also after a command: atomscale-tui frames --help)
       --version            show the version
 
@@ -35,6 +37,12 @@ enum Usage {
     usage: atomscale-tui frames DATA_ID [--json] [--demo] [--endpoint URL] [--api-key-file PATH]
 
     Lists the saved frames of one optical video, in recording order.
+    """
+
+    static let keys = """
+    usage: atomscale-tui keys
+
+    Prints the browser's key table as Markdown (the source of docs/keybindings.md).
     """
 
     static let demoServer = """

@@ -16,7 +16,7 @@ enum ListCommands {
             }
             query.status = status
         }
-        let setup = try ServiceSetup.make(args, environment: environment)
+        let setup = try ServiceSetup.make(args, environment: environment, config: try ConfigFile.load(environment: environment))
         defer { setup.stop() }
         let entries = try await setup.service.search(query).filter(\.isOptical)
         if args.has("--json") {
@@ -41,7 +41,7 @@ enum ListCommands {
         guard args.positionals.count == 1, let id = args.positionals.first, !id.isEmpty else {
             throw UsageError("frames needs exactly one DATA_ID")
         }
-        let setup = try ServiceSetup.make(args, environment: environment)
+        let setup = try ServiceSetup.make(args, environment: environment, config: try ConfigFile.load(environment: environment))
         defer { setup.stop() }
         let list = try await setup.service.frames(videoID: id)
         if args.has("--json") {

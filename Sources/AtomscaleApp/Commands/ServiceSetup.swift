@@ -2,27 +2,43 @@ import AtomscaleAPI
 import DemoServer
 import Foundation
 
-/// Builds the API client from flags and environment, or starts the in-process demo server
-/// and points a client at it (so the demo exercises the same client code as production).
+/// Builds the API client from flags, environment and config file, or starts the in-process
+/// demo server and points a client at it (so the demo exercises the same client code as
+/// production).
 struct ServiceSetup {
     let service: any AtomscaleService
     let isDemo: Bool
+    /// nil for the demo.
+    let configuration: APIConfiguration?
     /// Keeps the in-process demo server alive as long as the setup is.
     private let demo: DemoServer?
 
-    static func make(_ args: Arguments, environment: [String: String]) throws -> ServiceSetup {
+    /// What the title bar names as the data source: "demo", or the endpoint's host.
+    var sourceLabel: String {
+        if isDemo { return "demo" }
+        guard let url = configuration?.endpoint else { return "?" }
+        return (url.host ?? url.absoluteString) + (url.port.map { ":\($0)" } ?? "")
+    }
+
+    /// Flags override the environment (AS_API_ENDPOINT, AS_API_KEY), which overrides the
+    /// config file.
+    static func make(_ args: Arguments, environment: [String: String], config: ConfigFile? = nil) throws -> ServiceSetup {
         if args.has("--demo") {
             let scale = try demoScale(args)
             let server = try DemoServer.start(scale: scale)
             // The demo accepts any key; this one is not a secret.
             let config = APIConfiguration(endpoint: server.apiURL, apiKey: "demo", timeout: 20)
-            return ServiceSetup(service: AtomscaleClient(configuration: config), isDemo: true, demo: server)
+            return ServiceSetup(service: AtomscaleClient(configuration: config), isDemo: true,
+                                configuration: nil, demo: server)
         }
-        let config = try APIConfiguration.resolve(
+        let resolved = try APIConfiguration.resolve(
             endpointFlag: args.value("--endpoint"),
             apiKeyFile: args.value("--api-key-file"),
-            environment: environment)
-        return ServiceSetup(service: AtomscaleClient(configuration: config), isDemo: false, demo: nil)
+            environment: environment,
+            configEndpoint: config?.endpoint,
+            configKeyFile: config?.apiKeyFile)
+        return ServiceSetup(service: AtomscaleClient(configuration: resolved), isDemo: false,
+                            configuration: resolved, demo: nil)
     }
 
     static func demoScale(_ args: Arguments) throws(UsageError) -> DemoScale {

@@ -1,0 +1,57 @@
+import AtomscaleAPI
+import BrowserCore
+import Foundation
+import TerminalNcurses
+
+/// The interactive browser (no subcommand). The UI loop runs on a thread of its own: it
+/// blocks in poll(2), which must not happen on one of Swift's few cooperative threads.
+enum BrowseCommand {
+    static func run(_ argv: [String], environment: [String: String], output: Output) async throws -> Int32 {
+        let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"]))
+        if args.has("--help") || args.has("-h") { output.print(Usage.main); return 0 }
+        if args.has("--version") { output.print(Usage.version); return 0 }
+        guard args.positionals.isEmpty else {
+            throw UsageError("unknown command '\(args.positionals[0])'")
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            output.error("the browser needs a terminal; for scripts use 'atomscale-tui videos' or 'atomscale-tui frames DATA_ID'")
+            return 1
+        }
+        let config = try ConfigFile.load(environment: environment)
+        let setup = try ServiceSetup.make(args, environment: environment, config: config)
+        defer { setup.stop() }
+        if !setup.isDemo, setup.configuration?.apiKey == nil {
+            throw RuntimeError(APIError.missingAPIKey.message)
+        }
+        let options = TerminalOptions(noColor: args.has("--no-color") || environment["NO_COLOR"].map { !$0.isEmpty } == true
+                                      || config?.colors == ConfigFile.Colors.none)
+        let repository = Repository(service: setup.service)
+        let label = setup.sourceLabel
+        let outcome: Result<BrowserLoop.Outcome, Error> = await withCheckedContinuation { done in
+            let thread = Thread {
+                do {
+                    let terminal = try Terminal(options: options, environment: environment)
+                    let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label).run()
+                    terminal.restore()
+                    done.resume(returning: .success(outcome))
+                } catch {
+                    done.resume(returning: .failure(error))
+                }
+            }
+            thread.name = "ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        switch outcome {
+        case .success(.quit): return 0
+        case .success(.signal(let number)): return 128 + number
+        case .failure(let error): throw error
+        }
+    }
+}
+
+/// A runtime failure already phrased for the user (exit status 1).
+struct RuntimeError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
