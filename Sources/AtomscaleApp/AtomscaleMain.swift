@@ -7,7 +7,7 @@ public enum AtomscaleMain {
         await run(arguments: arguments, environment: ProcessInfo.processInfo.environment, output: .standard)
     }
 
-    static let commands: Set<String> = ["videos", "frames", "demo-server", "keys"]
+    static let commands: Set<String> = ["videos", "frames", "demo-server", "keys", "render"]
 
     static func run(arguments: [String], environment: [String: String], output: Output) async -> Int32 {
         let command = arguments.first.flatMap { commands.contains($0) ? $0 : nil }
@@ -17,6 +17,7 @@ public enum AtomscaleMain {
             case "videos": return try await ListCommands.videos(rest, environment: environment, output: output)
             case "frames": return try await ListCommands.frames(rest, environment: environment, output: output)
             case "demo-server": return try await DemoServerCommand.run(rest, output: output)
+            case "render": return try await RenderCommand.run(rest, environment: environment, output: output)
             case "keys": return try KeysCommand.run(rest, output: output)
             default: return try await BrowseCommand.run(rest, environment: environment, output: output)
             }

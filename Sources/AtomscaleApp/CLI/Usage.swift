@@ -10,6 +10,7 @@ enum Usage {
       atomscale-tui videos [--json] [--search TEXT] [--status S]
       atomscale-tui frames DATA_ID [--json]
       atomscale-tui demo-server [--port N] [--scale standard|large]
+      atomscale-tui render SOURCE [--width N] [--height N] [--colors truecolor|256|16|none]
       atomscale-tui keys
 
     options:
@@ -37,6 +38,15 @@ enum Usage {
     usage: atomscale-tui frames DATA_ID [--json] [--demo] [--endpoint URL] [--api-key-file PATH]
 
     Lists the saved frames of one optical video, in recording order.
+    """
+
+    static let render = """
+    usage: atomscale-tui render SOURCE [--width N] [--height N] [--colors truecolor|256|16|none] [--demo] [--endpoint URL] [--api-key-file PATH]
+
+    Prints one image as coloured half-block cells (two square pixels per cell), without
+    the browser. SOURCE is a PNG file, or an image_uuid fetched through the API.
+      --width N, --height N  the cell box (default: the terminal's size, else 80x24)
+      --colors MODE          default from COLORTERM, TERM and NO_COLOR; none = shading characters
     """
 
     static let keys = """
