@@ -20,23 +20,35 @@ final class EffectRunner {
 
     func load(_ effect: Effect) {
         let repository = self.repository
-        let mailbox = self.mailbox
         switch effect {
         case .loadVideos(let request, let query, let reload):
-            // Detached: the UI thread is blocked in poll(2), nothing may wait for it.
-            tasks[request] = Task.detached {
-                guard let result = await Self.capture({ try await repository.videos(query, reload: reload) }) else { return }
-                mailbox.post(.videosLoaded(request: request, result))
-            }
+            start(request, { try await repository.videos(query, reload: reload) },
+                  deliver: { .videosLoaded(request: request, $0) })
         case .loadFrames(let request, let videoID, let reload):
-            tasks[request] = Task.detached {
-                guard let result = await Self.capture({ try await repository.frames(videoID: videoID, reload: reload) }) else { return }
-                mailbox.post(.framesLoaded(request: request, videoID: videoID, result))
-            }
+            start(request, { try await repository.frames(videoID: videoID, reload: reload) },
+                  deliver: { .framesLoaded(request: request, videoID: videoID, $0) })
         case .cancel(let request):
             tasks.removeValue(forKey: request)?.cancel()
         default:
             break
+        }
+    }
+
+    /// Runs one load in a detached task (the UI thread is blocked in poll(2), nothing may
+    /// wait for it) and posts its result, unless it was cancelled.
+    private func start<T: Sendable>(_ request: RequestID, _ work: @escaping @Sendable () async throws -> T,
+                                    deliver: @escaping @Sendable (Result<T, APIError>) -> AppEvent) {
+        let mailbox = self.mailbox
+        tasks[request] = Task.detached {
+            do {
+                let value = try await work()
+                mailbox.post(deliver(.success(value)))
+            } catch {
+                // A cancelled load reports nothing: the reducer no longer wants it.
+                let apiError = APIError.from(error)
+                if apiError == .cancelled || Task.isCancelled { return }
+                mailbox.post(deliver(.failure(apiError)))
+            }
         }
     }
 
@@ -51,19 +63,6 @@ final class EffectRunner {
     func cancelAll() {
         for task in tasks.values { task.cancel() }
         tasks.removeAll()
-    }
-
-    /// Runs a repository call; nil when it was cancelled (a cancelled load reports nothing).
-    private static func capture<T: Sendable>(
-        _ body: @Sendable () async throws -> T
-    ) async -> Result<T, APIError>? {
-        do {
-            return .success(try await body())
-        } catch {
-            let apiError = APIError.from(error)
-            if apiError == .cancelled || Task.isCancelled { return nil }
-            return .failure(apiError)
-        }
     }
 }
 

@@ -47,7 +47,7 @@ enum ListCommands {
         if args.has("--json") {
             var object: [String: JSONValue] = ["frames": .array(list.frames.map { .object($0.fields) })]
             if let v = list.videoUUID { object["video_uuid"] = .string(v) }
-            output.print(try JSONText.encode(.object(object)))
+            output.print(try JSONText.encode(JSONValue.object(object)))
             return 0
         }
         var table = TextTable(headers: ["INDEX", "IMAGE_UUID", "SIZE", "TIME_S"])

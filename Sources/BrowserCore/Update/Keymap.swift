@@ -1,0 +1,3 @@
+public enum Keymap {
+    public static func helpMarkdown() -> String { "" }
+}

@@ -1,0 +1,1 @@
+public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] { [] }

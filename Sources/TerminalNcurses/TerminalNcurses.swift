@@ -1,1 +1,0 @@
-// TerminalNcurses module.
