@@ -35,7 +35,6 @@ public enum AtomscaleMain {
 /// Turns any error into one line for stderr; API errors already carry a user-facing text.
 enum RuntimeFailure {
     static func message(for error: Error) -> String {
-        if let e = error as? CustomStringConvertible { return e.description }
-        return String(describing: error)
+        String(describing: error)
     }
 }

@@ -1,11 +1,97 @@
 import AtomscaleAPI
 
+/// All UI state, as one plain value. Only `reduce` changes it; renderers only read it.
 public struct AppState: Sendable {
     public var width: Int
     public var height: Int
+    /// "demo" or the API host, for the title bar.
     public var sourceLabel: String
     public var wantsQuit = false
+
+    public var focus: PanelID = .videos
+    public var query = SearchQuery.opticalVideos
+
+    /// The optical videos of the last successful search (non-optical entries are dropped).
+    public var videos = FilteredList<CatalogueEntry>()
+    public var videosLoad: Loadable<Void> = .idle
+    public var videoList = ListState()
+
+    /// The frames of `framesVideoID` (the selected video, or the one still loading).
+    public var frames = FilteredList<VideoFrame>()
+    public var framesLoad: Loadable<Void> = .idle
+    public var framesVideoID: String?
+    public var frameList = ListState()
+    /// Frames listed by the server without an `image_uuid` (not shown).
+    public var framesSkipped = 0
+
+    public var videoMetadataScroll = ListState()
+    public var frameMetadataScroll = ListState()
+
+    /// The `/` prompt while it is open.
+    public var prompt: Prompt?
+    public var helpVisible = false
+    public var helpScroll = 0
+
+    /// The last failure, shown in the status line until the next successful load or key.
+    public var lastError: String?
+    /// A short note for the status line ("filter cleared", "reloading…").
+    public var notice: String?
+
+    // Bookkeeping of loads: the reducer only accepts results it still wants.
+    public var nextRequest = 1
+    public var videosRequest: RequestID?
+    public var framesRequest: RequestID?
+    /// Recently shown frame lists, so stepping back to a video shows it without any load.
+    public var recentFrames = RecentCache<String, FrameList>(capacity: 24)
+
     public init(width: Int, height: Int, sourceLabel: String) {
-        self.width = width; self.height = height; self.sourceLabel = sourceLabel
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.sourceLabel = sourceLabel
+    }
+
+    public var selectedVideo: CatalogueEntry? { videos[videoList.selected] }
+
+    public var selectedFrame: VideoFrame? {
+        guard framesVideoID == selectedVideo?.dataID, framesLoad.value != nil else { return nil }
+        return frames[frameList.selected]
+    }
+
+    public var layout: Layout { Layout(width: width, height: height, focus: focus) }
+
+    mutating func makeRequestID() -> RequestID {
+        defer { nextRequest += 1 }
+        return RequestID(nextRequest)
+    }
+}
+
+/// The one-line editor of the `/` filter.
+public struct Prompt: Hashable, Sendable {
+    public var panel: PanelID
+    public var text: String
+    /// The filter before the prompt opened, restored by `Esc`.
+    public var original: String
+}
+
+/// A tiny insertion-ordered cache for the reducer (a handful of entries, so a linear scan).
+public struct RecentCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private var keys: [Key] = []
+    private var values: [Key: Value] = [:]
+    public let capacity: Int
+
+    public init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    public subscript(key: Key) -> Value? { values[key] }
+
+    public mutating func insert(_ value: Value, for key: Key) {
+        keys.removeAll { $0 == key }
+        keys.append(key)
+        values[key] = value
+        while keys.count > capacity { values.removeValue(forKey: keys.removeFirst()) }
+    }
+
+    public mutating func remove(_ key: Key) {
+        keys.removeAll { $0 == key }
+        values.removeValue(forKey: key)
     }
 }

@@ -1,0 +1,50 @@
+/// Items plus the `/` filter over them. The lower-cased search text of every item is built
+/// once when the items arrive, so a keystroke of the filter is one pass of substring checks
+/// (100,000 names stay interactive) and never re-lowercases the catalogue.
+public struct FilteredList<Item: Sendable>: Sendable {
+    public private(set) var items: [Item] = []
+    public private(set) var filter = ""
+    /// Indices into `items` of the rows shown, in order.
+    public private(set) var visible: [Int] = []
+    private var haystacks: [String] = []
+
+    public init() {}
+
+    public init(_ items: [Item], searchText: (Item) -> String) {
+        setItems(items, searchText: searchText)
+    }
+
+    public var count: Int { visible.count }
+    public var isFiltered: Bool { !filter.isEmpty }
+
+    public subscript(row: Int) -> Item? {
+        row >= 0 && row < visible.count ? items[visible[row]] : nil
+    }
+
+    public mutating func setItems(_ newItems: [Item], searchText: (Item) -> String) {
+        items = newItems
+        haystacks = newItems.map { searchText($0).lowercased() }
+        refilter()
+    }
+
+    public mutating func setFilter(_ text: String) {
+        guard text != filter else { return }
+        // Typing one more character only narrows: search the rows still shown.
+        let narrowing = !filter.isEmpty && text.hasPrefix(filter)
+        filter = text
+        refilter(within: narrowing ? visible : nil)
+    }
+
+    /// The row showing `items[index]`, if the filter lets it through.
+    public func row(ofItem index: Int) -> Int? { visible.firstIndex(of: index) }
+
+    private mutating func refilter(within candidates: [Int]? = nil) {
+        let needle = filter.lowercased()
+        if needle.isEmpty {
+            visible = Array(items.indices)
+            return
+        }
+        let pool = candidates ?? Array(haystacks.indices)
+        visible = pool.filter { haystacks[$0].contains(needle) }
+    }
+}

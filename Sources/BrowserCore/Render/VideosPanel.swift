@@ -1,0 +1,67 @@
+import AtomscaleAPI
+import ScreenKit
+
+/// Panel 1: one row per optical video: name, sample, status and upload date; columns drop
+/// out as the panel narrows, the name never does.
+enum VideosPanel {
+    static func draw(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {
+        guard !rect.isEmpty else { return }
+        Screen.drawHeader(state, .videos, rect,
+                          detail: Screen.position(state.videoList, count: state.videos.count, filter: state.videos.filter),
+                          &buffer)
+        let area = Screen.content(rect)
+        switch state.videosLoad {
+        case .idle, .loading:
+            Screen.drawMessage([("loading videos…", Theme.dim)], in: area, &buffer)
+            return
+        case .failed(let message):
+            Screen.drawMessage([("error: " + message, Theme.error), ("press r to retry", Theme.dim)], in: area, &buffer)
+            return
+        case .loaded:
+            break
+        }
+        if state.videos.count == 0 {
+            let text = state.videos.isFiltered ? "no video matches /\(state.videos.filter) (Esc clears)"
+                : "no optical videos in this catalogue"
+            Screen.drawMessage([(text, Theme.dim)], in: area, &buffer)
+            return
+        }
+        let focused = state.focus == .videos
+        for i in 0..<area.height {
+            let row = state.videoList.offset + i
+            guard let video = state.videos[row] else { break }
+            drawRow(video, selected: row == state.videoList.selected, focused: focused,
+                    y: area.y + i, area: area, &buffer)
+        }
+    }
+
+    static func drawRow(_ v: CatalogueEntry, selected: Bool, focused: Bool, y: Int, area: Rect,
+                        _ buffer: inout ScreenBuffer) {
+        let base = selected ? (focused ? Theme.selectedFocused : Theme.selectedPlain) : Style.plain
+        let line = Rect(x: area.x, y: y, width: area.width, height: 1)
+        buffer.fill(line, with: Cell(" ", style: base))
+        // Right-hand columns, narrowest panels first to lose them.
+        var right = area.maxX
+        if area.width >= 44, let date = v.uploadDatetime {
+            let text = String(date.prefix(10))
+            right -= DisplayWidth.of(text) + 1
+            buffer.put(text, x: right, y: y, style: base, clip: line)
+        }
+        if area.width >= 30 {
+            let status = Sanitizer.fit(v.pipelineStatus ?? "-", width: 11)
+            right -= 12
+            var style = Theme.status(v.pipelineStatus)
+            style.reverse = base.reverse
+            style.bold = base.bold
+            style.underline = base.underline
+            buffer.put(status, x: right, y: y, style: style, clip: line)
+        }
+        if area.width >= 64, let sample = v.sampleName ?? v.physicalSampleName {
+            let text = Sanitizer.fit(sample, width: 16)
+            right -= 17
+            buffer.put(text, x: right, y: y, style: base, clip: line)
+        }
+        let nameWidth = max(0, right - area.x - 2)
+        buffer.put(Sanitizer.fit(v.displayName, width: nameWidth), x: area.x + 1, y: y, style: base, clip: line)
+    }
+}

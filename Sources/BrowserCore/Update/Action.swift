@@ -1,0 +1,41 @@
+/// The browser's named vocabulary. Keys map to actions through `Keymap`; the reducer only
+/// ever sees actions, so the help overlay and the docs can never disagree with behaviour.
+public enum Action: Hashable, Sendable {
+    case moveUp, moveDown
+    case pageUp, pageDown
+    case halfPageUp, halfPageDown
+    case top, bottom
+    case focusNext, focusPrevious
+    case focusLeft, focusRight
+    case focus(PanelID)
+    case open
+    case back
+    case filter
+    case reload
+    case help
+    case quit
+
+    public var summary: String {
+        switch self {
+        case .moveUp: return "move up (scroll a metadata pane)"
+        case .moveDown: return "move down (scroll a metadata pane)"
+        case .pageUp: return "one page up"
+        case .pageDown: return "one page down"
+        case .halfPageUp: return "half a page up"
+        case .halfPageDown: return "half a page down"
+        case .top: return "first row"
+        case .bottom: return "last row"
+        case .focusNext: return "next panel"
+        case .focusPrevious: return "previous panel"
+        case .focusLeft: return "panel to the left (frames -> videos)"
+        case .focusRight: return "panel to the right (videos -> frames)"
+        case .focus(let p): return "go to panel \(p.rawValue) (\(p.title.lowercased()))"
+        case .open: return "open: a video's frames, a frame's metadata"
+        case .back: return "back out: clear a filter, leave a panel, close help"
+        case .filter: return "filter the focused list as you type (Enter keeps, Esc cancels)"
+        case .reload: return "reload the videos and the selected video's frames"
+        case .help: return "show or hide this help"
+        case .quit: return "quit"
+        }
+    }
+}
