@@ -4,6 +4,10 @@ public enum PanelID: Int, CaseIterable, Sendable, Hashable {
     case frames = 2
     case videoMetadata = 3
     case frameMetadata = 4
+    /// The selected frame as an image.
+    case preview = 5
+    /// The selected video's per-frame metrics as plots.
+    case metrics = 6
 
     public var title: String {
         switch self {
@@ -11,6 +15,8 @@ public enum PanelID: Int, CaseIterable, Sendable, Hashable {
         case .frames: return "Frames"
         case .videoMetadata: return "Video"
         case .frameMetadata: return "Frame"
+        case .preview: return "Preview"
+        case .metrics: return "Metrics"
         }
     }
 

@@ -1,8 +1,9 @@
 import ScreenKit
 
 /// Where each panel goes for a window size. Pure, so the reducer (page sizes, scrolling) and
-/// the renderers agree on it. Wide windows put the panels side by side; narrow ones stack
-/// them; below `minimum` only a message is drawn.
+/// the renderers agree on it. Wide windows show every panel in three columns; narrow ones
+/// stack the two lists over the detail pane(s) that matter for the focus; below the minimum
+/// only a message is drawn.
 public struct Layout: Sendable, Equatable {
     public static let minimumWidth = 20
     public static let minimumHeight = 5
@@ -15,7 +16,7 @@ public struct Layout: Sendable, Equatable {
     public let status: Rect
     /// Each panel's rectangle, its header row included; `.zero` when hidden.
     public let panels: [PanelID: Rect]
-    /// Columns drawn as vertical separators, each spanning `body`.
+    /// Columns drawn as vertical separators.
     public let separators: [Rect]
     public let isTooSmall: Bool
     public let isSideBySide: Bool
@@ -36,35 +37,41 @@ public struct Layout: Sendable, Equatable {
         if isTooSmall {
             // Nothing but the message.
         } else if isSideBySide {
-            let videosWidth = body.width * 44 / 100
-            let framesWidth = body.width * 22 / 100
-            let (videos, afterVideos) = body.splitLeft(videosWidth)
-            let (sep1, r1) = afterVideos.splitLeft(1)
-            let (frames, r2) = r1.splitLeft(framesWidth)
-            let (sep2, meta) = r2.splitLeft(1)
-            let (videoMeta, frameMeta) = meta.splitTop(meta.height * 55 / 100)
+            // [videos / video metadata] | [frames] | [preview / metrics / frame metadata]
+            let (left, r1) = body.splitLeft(body.width * 40 / 100)
+            let (sep1, r2) = r1.splitLeft(1)
+            let (middle, r3) = r2.splitLeft(body.width * 20 / 100)
+            let (sep2, right) = r3.splitLeft(1)
+            let (videos, videoMeta) = left.splitTop(left.height * 58 / 100)
+            let (preview, r4) = right.splitTop(right.height * 48 / 100)
+            let (metrics, frameMeta) = r4.splitTop(r4.height / 2)
             panels[.videos] = videos
-            panels[.frames] = frames
             panels[.videoMetadata] = videoMeta
+            panels[.frames] = middle
+            panels[.preview] = preview
+            panels[.metrics] = metrics
             panels[.frameMetadata] = frameMeta
             separators = [sep1, sep2]
         } else {
-            let videosHeight = max(2, body.height * 40 / 100)
-            let framesHeight = max(2, body.height * 30 / 100)
-            let (videos, r1) = body.splitTop(videosHeight)
-            let (frames, meta) = r1.splitTop(framesHeight)
+            let (videos, r1) = body.splitTop(max(2, body.height * 36 / 100))
+            let (frames, detail) = r1.splitTop(max(2, body.height * 26 / 100))
             panels[.videos] = videos
             panels[.frames] = frames
-            if meta.width >= 60 {
-                let (left, r3) = meta.splitLeft(meta.width / 2)
+            if detail.width >= 60 {
+                let (left, r3) = detail.splitLeft(detail.width / 2)
                 let (sep, right) = r3.splitLeft(1)
-                panels[.videoMetadata] = left
-                panels[.frameMetadata] = right
+                panels[focus == .metrics ? .metrics : .videoMetadata] = left
+                panels[focus == .preview ? .preview : .frameMetadata] = right
                 separators = [sep]
             } else {
-                // Room for one metadata pane: the one about what the user is looking at.
-                let frameSide = focus == .frames || focus == .frameMetadata
-                panels[frameSide ? .frameMetadata : .videoMetadata] = meta
+                // Room for one detail pane: the focused one, else the one about the selection.
+                let shown: PanelID
+                switch focus {
+                case .videos: shown = .videoMetadata
+                case .frames: shown = .frameMetadata
+                default: shown = focus
+                }
+                panels[shown] = detail
             }
         }
         self.panels = panels

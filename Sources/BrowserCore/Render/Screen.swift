@@ -19,6 +19,8 @@ public enum Screen {
         FramesPanel.draw(state, layout.rect(.frames), &buffer)
         MetadataPanel.draw(state, .videoMetadata, layout.rect(.videoMetadata), &buffer)
         MetadataPanel.draw(state, .frameMetadata, layout.rect(.frameMetadata), &buffer)
+        PlaceholderPanel.draw(state, .preview, layout.rect(.preview), &buffer)
+        PlaceholderPanel.draw(state, .metrics, layout.rect(.metrics), &buffer)
         StatusLine.draw(state, layout.status, &buffer)
         if state.helpVisible { HelpOverlay.draw(state, &buffer) }
         return buffer

@@ -27,6 +27,8 @@ public enum Keymap {
         Binding(keys: [.char("2")], action: .focus(.frames), group: "Panels"),
         Binding(keys: [.char("3")], action: .focus(.videoMetadata), group: "Panels"),
         Binding(keys: [.char("4")], action: .focus(.frameMetadata), group: "Panels"),
+        Binding(keys: [.char("5")], action: .focus(.preview), group: "Panels"),
+        Binding(keys: [.char("6")], action: .focus(.metrics), group: "Panels"),
         Binding(keys: [.enter], action: .open, group: "Panels"),
         Binding(keys: [.escape], action: .back, group: "Panels"),
         Binding(keys: [.char("/")], action: .filter, group: "Data"),

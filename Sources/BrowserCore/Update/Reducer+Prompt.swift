@@ -52,7 +52,7 @@ func applyFilter(_ state: inout AppState, panel: PanelID, text: String) -> [Effe
         let row = selectedItem.flatMap { state.frames.row(ofItem: $0) } ?? 0
         state.frameList.select(row, count: state.frames.count, rows: layout.contentRows(.frames))
         return []
-    case .videoMetadata, .frameMetadata:
+    case .videoMetadata, .frameMetadata, .preview, .metrics:
         return []
     }
 }

@@ -51,7 +51,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .bottom: return move(&state, by: Int.max / 2)
     case .focusNext: return setFocus(&state, state.focus.next)
     case .focusPrevious: return setFocus(&state, state.focus.previous)
-    case .focusRight: return setFocus(&state, state.focus == .frameMetadata ? .frameMetadata : state.focus.next)
+    case .focusRight: return setFocus(&state, state.focus == .metrics ? .metrics : state.focus.next)
     case .focusLeft: return setFocus(&state, state.focus == .videos ? .videos : state.focus.previous)
     case .focus(let panel): return setFocus(&state, panel)
     case .open: return open(&state)
@@ -112,7 +112,7 @@ func open(_ state: inout AppState) -> [Effect] {
     case .frames:
         guard state.selectedFrame != nil else { return [] }
         return setFocus(&state, .frameMetadata)
-    case .videoMetadata, .frameMetadata:
+    case .videoMetadata, .frameMetadata, .preview, .metrics:
         return []
     }
 }
@@ -126,9 +126,9 @@ func back(_ state: inout AppState) -> [Effect] {
     case .videos:
         state.notice = "press q to quit"
         return []
-    case .frames, .videoMetadata:
+    case .frames, .videoMetadata, .metrics:
         return setFocus(&state, .videos)
-    case .frameMetadata:
+    case .frameMetadata, .preview:
         return setFocus(&state, .frames)
     }
 }
@@ -156,6 +156,8 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         let lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad,
                                         width: layout.rect(.frameMetadata).width).count
         state.frameMetadataScroll.scroll(by: delta, count: lines, rows: rows)
+        return []
+    case .preview, .metrics:
         return []
     }
 }

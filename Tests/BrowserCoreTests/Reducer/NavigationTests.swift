@@ -45,12 +45,13 @@ import Testing
         var d = try Self.ready()
         #expect(d.state.focus == .videos)
         d.keys(.tab); #expect(d.state.focus == .frames)
-        d.keys(.tab, .tab, .tab); #expect(d.state.focus == .videos)
-        d.keys(.backTab); #expect(d.state.focus == .frameMetadata)
+        d.keys(.tab, .tab, .tab, .tab, .tab); #expect(d.state.focus == .videos)
+        d.keys(.backTab); #expect(d.state.focus == .metrics)
         d.keys(.char("3")); #expect(d.state.focus == .videoMetadata)
         d.keys(.char("h"), .char("h"), .char("h")); #expect(d.state.focus == .videos)
         d.keys(.char("l")); #expect(d.state.focus == .frames)
-        d.keys(.right, .right, .right); #expect(d.state.focus == .frameMetadata)
+        d.keys(.right, .right, .right, .right, .right, .right); #expect(d.state.focus == .metrics)
+        d.keys(.char("5")); #expect(d.state.focus == .preview)
     }
 
     @Test func enterOpensFramesAndEscBacksOut() throws {

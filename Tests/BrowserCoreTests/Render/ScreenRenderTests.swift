@@ -6,14 +6,16 @@ import Testing
 @Suite struct ScreenRenderTests {
     static func screen(_ d: Driver) -> String { Screen.render(d.state).lines().joined(separator: "\n") }
 
-    @Test func wideWindowShowsAllFourPanelsSideBySideWithFullIds() throws {
+    @Test func wideWindowShowsEveryPanelWithFullIds() throws {
         let d = try NavigationTests.ready(videos: 5, frames: 3, width: 160, height: 30)
         let lines = Screen.render(d.state).lines()
         #expect(lines.count == 30)
         #expect(lines[0].contains("atomscale-tui · test · 5 optical videos"))
         #expect(lines[1].contains("1 Videos  1/5"))
         #expect(lines[1].contains("2 Frames  1/3"))
-        #expect(lines[1].contains("3 Video"))
+        #expect(lines[1].contains("5 Preview"))
+        #expect(lines.contains { $0.contains("3 Video") })
+        #expect(lines.contains { $0.contains("6 Metrics") })
         let text = lines.joined(separator: "\n")
         #expect(text.contains("growth-run-0.mp4"))
         #expect(text.contains(Fixtures.id(0)), "data_id not shown in full")
