@@ -44,6 +44,9 @@ public struct AppState: Sendable {
     /// Recently shown frame lists, so stepping back to a video shows it without any load.
     public var recentFrames = RecentCache<String, FrameList>(capacity: 24)
 
+    /// The selected video's timeseries, its alignment to the frames and the anomalies.
+    public var metrics = MetricsState()
+
     public init(width: Int, height: Int, sourceLabel: String) {
         self.width = max(0, width)
         self.height = max(0, height)

@@ -46,6 +46,7 @@ enum FramesPanel {
             if let w = frame.width, let h = frame.height { text += "  \(w)x\(h)" }
             if let t = frame.timeSeconds, t.isFinite { text += "  " + String(format: "%.1fs", t) }
             buffer.put(text, x: area.x + 1, y: line.y, style: style, clip: line)
+            AnomalyMarks.drawFrameMark(state, row: row, x: area.x + 1 + numberWidth, y: line.y, base: style, clip: line, &buffer)
         }
     }
 }

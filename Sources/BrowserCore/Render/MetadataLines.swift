@@ -52,7 +52,10 @@ public enum MetadataLines {
         return build(pairs, others: e.fields, excluding: shown, width: width)
     }
 
-    public static func frame(_ frame: VideoFrame?, videoLoaded: Loadable<Void>, width: Int) -> [MetadataLine] {
+    /// `metrics`: every metric's sample at this frame (`AppState.selectedFrameReadings`),
+    /// listed after the frame's own fields.
+    public static func frame(_ frame: VideoFrame?, videoLoaded: Loadable<Void>, width: Int,
+                             metrics: [MetricReading] = []) -> [MetadataLine] {
         guard let f = frame else { return [] }
         let size = f.width.flatMap { w in f.height.map { "\(w) x \($0) px" } }
         let pairs: [(String, String?)] = [
@@ -64,7 +67,31 @@ public enum MetadataLines {
             ("frame_number", f.frameNumber.map(String.init)),
         ]
         let shown: Set<String> = ["image_uuid", "time_seconds", "timestamp_seconds", "frame_number"]
-        return build(pairs.filter { $0.1 != nil }, others: f.fields, excluding: shown, width: width)
+        guard !metrics.isEmpty, width > 0 else {
+            return build(pairs.filter { $0.1 != nil }, others: f.fields, excluding: shown, width: width)
+        }
+        return build(pairs.filter { $0.1 != nil }, others: [:], excluding: shown, width: width)
+            + metricLines(metrics, width: width)
+            + build([], others: f.fields, excluding: shown, width: width)
+    }
+
+    /// A heading, then one field per metric: `value units · z … · ema z … · p …`, flagged
+    /// when anomalous (the alignment rule is in the metrics pane's footer).
+    static func metricLines(_ readings: [MetricReading], width: Int) -> [MetadataLine] {
+        var lines = [MetadataLine(kind: .heading, label: "", text: "metrics")]
+        for r in readings { lines += field(r.name, metricText(r), width: width) }
+        return lines
+    }
+
+    static func metricText(_ r: MetricReading) -> String {
+        guard let s = r.sample else { return "no sample" }
+        var parts = [(s.value.map(MetricsPanel.formatValue) ?? "–") + (r.units.map { " " + $0 } ?? "")]
+        if let z = s.zScore { parts.append("z " + MetricsPanel.formatValue(z)) }
+        if let z = s.emaZScore { parts.append("ema z " + MetricsPanel.formatValue(z)) }
+        if let p = s.anomalyProbability { parts.append("p " + MetricsPanel.formatValue(p)) }
+        var text = parts.joined(separator: " · ")
+        if r.anomalous { text = "⚠ " + text + " · anomalous" }
+        return text
     }
 
     private static func build(_ pairs: [(String, String?)], others: [String: JSONValue],

@@ -10,7 +10,8 @@ enum MetadataPanel {
             lines = MetadataLines.video(state.selectedVideo, width: rect.width)
             scroll = state.videoMetadataScroll
         } else {
-            lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, width: rect.width)
+            lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, width: rect.width,
+                                        metrics: state.selectedFrameReadings)
             scroll = state.frameMetadataScroll
         }
         let area = Screen.content(rect)

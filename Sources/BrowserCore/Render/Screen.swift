@@ -20,7 +20,7 @@ public enum Screen {
         MetadataPanel.draw(state, .videoMetadata, layout.rect(.videoMetadata), &buffer)
         MetadataPanel.draw(state, .frameMetadata, layout.rect(.frameMetadata), &buffer)
         PlaceholderPanel.draw(state, .preview, layout.rect(.preview), &buffer)
-        PlaceholderPanel.draw(state, .metrics, layout.rect(.metrics), &buffer)
+        MetricsPanel.draw(state, layout.rect(.metrics), &buffer)
         StatusLine.draw(state, layout.status, &buffer)
         if state.helpVisible { HelpOverlay.draw(state, &buffer) }
         return buffer

@@ -31,12 +31,12 @@ enum VideosPanel {
             let row = state.videoList.offset + i
             guard let video = state.videos[row] else { break }
             drawRow(video, selected: row == state.videoList.selected, focused: focused,
-                    y: area.y + i, area: area, &buffer)
+                    y: area.y + i, area: area, anomalies: state.metrics.anomalyCounts[video.dataID], &buffer)
         }
     }
 
     static func drawRow(_ v: CatalogueEntry, selected: Bool, focused: Bool, y: Int, area: Rect,
-                        _ buffer: inout ScreenBuffer) {
+                        anomalies: Int? = nil, _ buffer: inout ScreenBuffer) {
         let base = selected ? (focused ? Theme.selectedFocused : Theme.selectedPlain) : Style.plain
         let line = Rect(x: area.x, y: y, width: area.width, height: 1)
         buffer.fill(line, with: Cell(" ", style: base))
@@ -55,6 +55,10 @@ enum VideosPanel {
             style.bold = base.bold
             style.underline = base.underline
             buffer.put(status, x: right, y: y, style: style, clip: line)
+        }
+        if area.width >= AnomalyMarks.videoColumnMinWidth {
+            right -= AnomalyMarks.videoColumnWidth
+            AnomalyMarks.drawVideoCount(anomalies, x: right, y: y, base: base, clip: line, &buffer)
         }
         if area.width >= 64, let sample = v.sampleName ?? v.physicalSampleName {
             let text = Sanitizer.fit(sample, width: 16)

@@ -12,13 +12,14 @@ public enum Action: Hashable, Sendable {
     case back
     case filter
     case reload
+    case nextAnomaly, previousAnomaly
     case help
     case quit
 
     public var summary: String {
         switch self {
-        case .moveUp: return "move up (scroll a metadata pane)"
-        case .moveDown: return "move down (scroll a metadata pane)"
+        case .moveUp: return "move up (scroll a metadata or metrics pane)"
+        case .moveDown: return "move down (scroll a metadata or metrics pane)"
         case .pageUp: return "one page up"
         case .pageDown: return "one page down"
         case .halfPageUp: return "half a page up"
@@ -33,7 +34,9 @@ public enum Action: Hashable, Sendable {
         case .open: return "open: a video's frames, a frame's metadata"
         case .back: return "back out: clear a filter, leave a panel, close help"
         case .filter: return "filter the focused list as you type (Enter keeps, Esc cancels)"
-        case .reload: return "reload the videos and the selected video's frames"
+        case .reload: return "reload the videos and the selected video's frames and metrics"
+        case .nextAnomaly: return "next anomalous frame (wraps round to the first)"
+        case .previousAnomaly: return "previous anomalous frame (wraps round to the last)"
         case .help: return "show or hide this help"
         case .quit: return "quit"
         }

@@ -12,6 +12,8 @@ public struct RequestID: Hashable, Sendable, CustomStringConvertible {
 public enum TimerID: Hashable, Sendable {
     /// The frames of the selected video are loaded once the selection has settled.
     case framesDebounce
+    /// The timeseries of the selected video, likewise (unless its frames load went out).
+    case timeseriesDebounce
 }
 
 /// Everything that can change the state: input, the clock, and background results.
@@ -22,12 +24,14 @@ public enum AppEvent: Sendable {
     case timerFired(TimerID)
     case videosLoaded(request: RequestID, Result<[CatalogueEntry], APIError>)
     case framesLoaded(request: RequestID, videoID: String, Result<FrameList, APIError>)
+    case timeseriesLoaded(request: RequestID, videoID: String, Result<Timeseries, APIError>)
 }
 
 /// What the reducer asks the outside world to do. Plain values, so tests compare them.
 public enum Effect: Hashable, Sendable {
     case loadVideos(request: RequestID, query: SearchQuery, reload: Bool)
     case loadFrames(request: RequestID, videoID: String, reload: Bool)
+    case loadTimeseries(request: RequestID, videoID: String, reload: Bool)
     case cancel(request: RequestID)
     case schedule(TimerID, after: Double)
     case cancelTimer(TimerID)

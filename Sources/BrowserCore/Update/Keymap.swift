@@ -33,6 +33,8 @@ public enum Keymap {
         Binding(keys: [.escape], action: .back, group: "Panels"),
         Binding(keys: [.char("/")], action: .filter, group: "Data"),
         Binding(keys: [.char("r")], action: .reload, group: "Data"),
+        Binding(keys: [.char("]")], action: .nextAnomaly, group: "Anomalies"),
+        Binding(keys: [.char("[")], action: .previousAnomaly, group: "Anomalies"),
         Binding(keys: [.char("?")], action: .help, group: "Other"),
         Binding(keys: [.char("q")], action: .quit, group: "Other"),
     ]

@@ -21,7 +21,7 @@ func reload(_ state: inout AppState) -> [Effect] {
         state.recentFrames.remove(id)
         effects += issueFramesLoad(&state, videoID: id, reload: true)
     }
-    return effects
+    return effects + reloadTimeseries(&state)
 }
 
 func videosLoaded(_ state: inout AppState, request: RequestID,

@@ -6,7 +6,13 @@ import ScreenKit
 public let framesDebounceSeconds = 0.12
 
 /// The whole behaviour of the browser: an event in, the state changed, effects out. No I/O.
+/// After every event the metrics follow the selection and the frames (Reducer+Metrics.swift).
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+    let effects = reduceEvent(&state, event)
+    return effects + syncMetrics(&state)
+}
+
+func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     switch event {
     case .start:
         return loadVideos(&state, reload: false)
@@ -25,6 +31,8 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         return videosLoaded(&state, request: request, result)
     case .framesLoaded(let request, let videoID, let result):
         return framesLoaded(&state, request: request, videoID: videoID, result)
+    case .timeseriesLoaded, .timerFired(.timeseriesDebounce):
+        return reduceMetrics(&state, event)
     }
 }
 
@@ -65,6 +73,8 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.prompt = Prompt(panel: state.focus, text: current, original: current)
         return []
     case .reload: return reload(&state)
+    case .nextAnomaly: return jumpToAnomaly(&state, .next)
+    case .previousAnomaly: return jumpToAnomaly(&state, .previous)
     case .help:
         state.helpVisible.toggle()
         state.helpScroll = 0
@@ -154,11 +164,14 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         return []
     case .frameMetadata:
         let lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad,
-                                        width: layout.rect(.frameMetadata).width).count
+                                        width: layout.rect(.frameMetadata).width,
+                                        metrics: state.selectedFrameReadings).count
         state.frameMetadataScroll.scroll(by: delta, count: lines, rows: rows)
         return []
-    case .preview, .metrics:
+    case .preview:
         return []
+    case .metrics:
+        return scrollMetrics(&state, by: delta)
     }
 }
 
@@ -170,6 +183,7 @@ func clampAll(_ state: inout AppState) {
     let videoLines = MetadataLines.video(state.selectedVideo, width: layout.rect(.videoMetadata).width).count
     state.videoMetadataScroll.scroll(by: 0, count: videoLines, rows: layout.contentRows(.videoMetadata))
     let frameLines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad,
-                                         width: layout.rect(.frameMetadata).width).count
+                                         width: layout.rect(.frameMetadata).width,
+                                         metrics: state.selectedFrameReadings).count
     state.frameMetadataScroll.scroll(by: 0, count: frameLines, rows: layout.contentRows(.frameMetadata))
 }

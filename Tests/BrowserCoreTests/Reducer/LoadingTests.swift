@@ -70,6 +70,9 @@ import Testing
         let first = d.loaded(Fixtures.videos(5))
         let (r1, id0) = try #require(Driver.framesRequest(in: first))
         d.send(.framesLoaded(request: r1, videoID: id0, .success(Fixtures.frames(id0, count: 7))))
+        // Its metrics too (they are cached alike).
+        let (t1, _) = try #require(Driver.timeseriesRequest(in: first))
+        d.send(.timeseriesLoaded(request: t1, videoID: id0, .success(.empty)))
         d.keys(.char("j"))
         let back = d.keys(.char("k"))
         #expect(Driver.framesRequest(in: back) == nil)
