@@ -18,12 +18,14 @@ final class BrowserLoop {
     private var timers = Timers()
     private var state: AppState
 
-    init(terminal: Terminal, repository: Repository, sourceLabel: String) {
+    init(terminal: Terminal, repository: Repository, sourceLabel: String,
+         anomalyThreshold: Double = Anomalies.defaultThreshold) {
         self.terminal = terminal
         let waker = terminal.waker
         mailbox = Mailbox(wake: { waker.wake() })
         runner = EffectRunner(repository: repository, mailbox: mailbox)
         state = AppState(width: terminal.width, height: terminal.height, sourceLabel: sourceLabel)
+        state.metrics.threshold = anomalyThreshold
     }
 
     func run() -> Outcome {

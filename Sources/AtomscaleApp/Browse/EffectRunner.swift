@@ -27,6 +27,9 @@ final class EffectRunner {
         case .loadFrames(let request, let videoID, let reload):
             start(request, { try await repository.frames(videoID: videoID, reload: reload) },
                   deliver: { .framesLoaded(request: request, videoID: videoID, $0) })
+        case .loadTimeseries(let request, let videoID, let reload):
+            start(request, { try await repository.timeseries(videoID: videoID, reload: reload) },
+                  deliver: { .timeseriesLoaded(request: request, videoID: videoID, $0) })
         case .cancel(let request):
             tasks.removeValue(forKey: request)?.cancel()
         default:
@@ -55,7 +58,8 @@ final class EffectRunner {
     /// Forgets a task whose result was delivered, so the table does not grow.
     func finished(_ event: AppEvent) {
         switch event {
-        case .videosLoaded(let request, _), .framesLoaded(let request, _, _): tasks.removeValue(forKey: request)
+        case .videosLoaded(let request, _), .framesLoaded(let request, _, _),
+             .timeseriesLoaded(let request, _, _): tasks.removeValue(forKey: request)
         default: break
         }
     }

@@ -6,7 +6,7 @@ enum Usage {
     atomscale-tui: browse the optical videos of the Atomscale platform in a terminal
 
     usage:
-      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color]
+      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color] [--anomaly-threshold X]
       atomscale-tui videos [--json] [--search TEXT] [--status S]
       atomscale-tui frames DATA_ID [--json]
       atomscale-tui demo-server [--port N] [--scale standard|large]
@@ -19,6 +19,8 @@ enum Usage {
       --endpoint URL       API base URL (else AS_API_ENDPOINT, else https://api.atomscale.ai/)
       --api-key-file PATH  read the API key from PATH (else AS_API_KEY)
       --no-color           no colours (also NO_COLOR=1, or colors = none in the config)
+      --anomaly-threshold X  a frame is anomalous when a metric's anomaly probability is
+                           at least X (0 to 1; default 0.5, or anomaly_threshold in the config)
       -h, --help           show help (also after a command: atomscale-tui frames --help)
       --version            show the version
 

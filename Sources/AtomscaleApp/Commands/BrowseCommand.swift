@@ -7,9 +7,10 @@ import TerminalNcurses
 /// blocks in poll(2), which must not happen on one of Swift's few cooperative threads.
 enum BrowseCommand {
     static func run(_ argv: [String], environment: [String: String], output: Output) async throws -> Int32 {
-        let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"]))
+        let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"], options: [AnomalyThreshold.flag]))
         if args.has("--help") || args.has("-h") { output.print(Usage.main); return 0 }
         if args.has("--version") { output.print(Usage.version); return 0 }
+        let thresholdFlag = try AnomalyThreshold.flagValue(args)
         guard args.positionals.isEmpty else {
             throw UsageError("unknown command '\(args.positionals[0])'")
         }
@@ -27,11 +28,13 @@ enum BrowseCommand {
                                       || config?.colors == ConfigFile.Colors.none)
         let repository = Repository(service: setup.service)
         let label = setup.sourceLabel
+        let threshold = AnomalyThreshold.resolve(flag: thresholdFlag, config: config)
         let outcome: Result<BrowserLoop.Outcome, Error> = await withCheckedContinuation { done in
             let thread = Thread {
                 do {
                     let terminal = try Terminal(options: options, environment: environment)
-                    let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label).run()
+                    let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label,
+                                              anomalyThreshold: threshold).run()
                     terminal.restore()
                     done.resume(returning: .success(outcome))
                 } catch {
