@@ -11,6 +11,7 @@ public enum Action: Hashable, Sendable {
     case open
     case back
     case filter
+    case search
     case reload
     case nextAnomaly, previousAnomaly
     case help
@@ -34,6 +35,7 @@ public enum Action: Hashable, Sendable {
         case .open: return "open: a video's frames, a frame's metadata"
         case .back: return "back out: clear a filter, leave a panel, close help"
         case .filter: return "filter the focused list as you type (Enter keeps, Esc cancels)"
+        case .search: return "search the catalogue on the server: words, status:S, from:DATE, to:DATE"
         case .reload: return "reload the videos and the selected video's frames and metrics"
         case .nextAnomaly: return "next anomalous frame (wraps round to the first)"
         case .previousAnomaly: return "previous anomalous frame (wraps round to the last)"
