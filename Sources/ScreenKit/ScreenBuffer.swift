@@ -17,7 +17,7 @@ public struct ScreenBuffer: Equatable, Sendable {
         get { cells[y * width + x] }
         set {
             guard x >= 0, y >= 0, x < width, y < height else { return }
-            store(newValue, x: x, y: y)
+            cells[y * width + x] = newValue
         }
     }
 
@@ -26,31 +26,30 @@ public struct ScreenBuffer: Equatable, Sendable {
     public mutating func set(x: Int, y: Int, _ cell: Cell, clip: Rect? = nil) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         if let clip, !clip.contains(x: x, y: y) { return }
-        store(cell, x: x, y: y)
+        splitWide(x: x, y: y)
+        cells[y * width + x] = cell
     }
 
-    /// Writes one cell so that no wide character is left half drawn: overwriting either
-    /// half of one blanks the other half (an overlay over a CJK name must not leave a lead
-    /// cell whose continuation is gone, which would shift the rest of the row).
-    private mutating func store(_ cell: Cell, x: Int, y: Int) {
-        let row = y * width
-        if !cell.isContinuation, cells[row + x].isContinuation, x > 0 {
-            cells[row + x - 1] = Cell(" ", style: cells[row + x - 1].style)
+    /// Before (x, y) is overwritten: a wide grapheme losing one of its halves would leave a
+    /// row one column too wide or too narrow (a popup drawn over CJK text), so its other
+    /// half becomes a space.
+    private mutating func splitWide(x: Int, y: Int) {
+        let i = y * width + x
+        if cells[i].isContinuation, x > 0 {
+            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
         }
-        if x + 1 < width, cells[row + x + 1].isContinuation {
-            cells[row + x + 1] = Cell(" ", style: cells[row + x + 1].style)
+        if x + 1 < width, cells[i + 1].isContinuation, !cells[i].isContinuation {
+            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
         }
-        cells[row + x] = cell
     }
 
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         for y in r.y..<r.maxY {
+            splitWide(x: r.x, y: y)
+            splitWide(x: r.maxX - 1, y: y)
             let row = y * width
-            // Wide characters cut by the edges lose their other half too.
-            if cells[row + r.x].isContinuation, r.x > 0 { cells[row + r.x - 1] = Cell(" ", style: cells[row + r.x - 1].style) }
-            if r.maxX < width, cells[row + r.maxX].isContinuation { cells[row + r.maxX] = Cell(" ", style: cells[row + r.maxX].style) }
             for x in r.x..<r.maxX { cells[row + x] = cell }
         }
     }
@@ -72,13 +71,18 @@ public struct ScreenBuffer: Equatable, Sendable {
                 continue
             }
             if col + w > limitX {
-                if col < limitX, col >= area.x { store(Cell(" ", style: style), x: col, y: y) }
+                if col < limitX, col >= area.x {
+                    splitWide(x: col, y: y)
+                    cells[y * width + col] = Cell(" ", style: style)
+                }
                 col += 1
                 break
             }
             if col >= area.x {
-                store(Cell(String(g), style: style), x: col, y: y)
-                if w == 2 { store(Cell("", style: style), x: col + 1, y: y) }
+                splitWide(x: col, y: y)
+                if w == 2 { splitWide(x: col + 1, y: y) }
+                cells[y * width + col] = Cell(String(g), style: style)
+                if w == 2 { cells[y * width + col + 1] = Cell("", style: style) }
             }
             col += w
         }
