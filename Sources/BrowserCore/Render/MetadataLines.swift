@@ -85,7 +85,7 @@ public enum MetadataLines {
 
     static func metricText(_ r: MetricReading) -> String {
         guard let s = r.sample else { return "no sample" }
-        var parts = [(s.value.map(MetricsPanel.formatValue) ?? "–") + (r.units.map { " " + $0 } ?? "")]
+        var parts = [(s.value.map(MetricsPanel.formatValue) ?? "–") + (r.units.flatMap { $0.isEmpty ? nil : " " + Sanitizer.clean($0) } ?? "")]
         if let z = s.zScore { parts.append("z " + MetricsPanel.formatValue(z)) }
         if let z = s.emaZScore { parts.append("ema z " + MetricsPanel.formatValue(z)) }
         if let p = s.anomalyProbability { parts.append("p " + MetricsPanel.formatValue(p)) }
