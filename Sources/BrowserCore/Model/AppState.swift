@@ -44,6 +44,11 @@ public struct AppState: Sendable {
     /// Recently shown frame lists, so stepping back to a video shows it without any load.
     public var recentFrames = RecentCache<String, FrameList>(capacity: 24)
 
+    // Issue 4: marks and notes, downloads, live refresh (Reducer+Triage/Downloads/Live).
+    public var triage = TriageState()
+    public var downloads = DownloadState()
+    public var live = LiveRefresh()
+
     public init(width: Int, height: Int, sourceLabel: String) {
         self.width = max(0, width)
         self.height = max(0, height)

@@ -14,6 +14,8 @@ public enum Action: Hashable, Sendable {
     case reload
     case help
     case quit
+    /// Marks, notes, downloads and copying (issue 4); see TriageAction.
+    case triage(TriageAction)
 
     public var summary: String {
         switch self {
@@ -36,6 +38,7 @@ public enum Action: Hashable, Sendable {
         case .reload: return "reload the videos and the selected video's frames"
         case .help: return "show or hide this help"
         case .quit: return "quit"
+        case .triage(let t): return t.summary
         }
     }
 }

@@ -33,6 +33,7 @@ public enum Keymap {
         Binding(keys: [.escape], action: .back, group: "Panels"),
         Binding(keys: [.char("/")], action: .filter, group: "Data"),
         Binding(keys: [.char("r")], action: .reload, group: "Data"),
+    ] + TriageAction.bindings + [
         Binding(keys: [.char("?")], action: .help, group: "Other"),
         Binding(keys: [.char("q")], action: .quit, group: "Other"),
     ]
@@ -57,6 +58,7 @@ public enum Keymap {
     public static func helpRows() -> [(group: String, keys: String, summary: String)] {
         bindings.map { b in (b.group, b.keys.map(\.description).joined(separator: " "), b.action.summary) }
             + promptKeys.map { ("In the / prompt", $0.keys, $0.summary) }
+            + TriageAction.noteKeys.map { ("In the note editor (n)", $0.keys, $0.summary) }
     }
 
     /// The key table as Markdown: the body of docs/keybindings.md.

@@ -7,9 +7,15 @@ public let framesDebounceSeconds = 0.12
 
 /// The whole behaviour of the browser: an event in, the state changed, effects out. No I/O.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+    let effects = reduceEvent(&state, event)
+    // Whatever the event, the live-refresh timer runs iff the selected video is live.
+    return effects + reconcileLiveRefresh(&state)
+}
+
+func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     switch event {
     case .start:
-        return loadVideos(&state, reload: false)
+        return loadVideos(&state, reload: false) + loadTriage(&state)
     case .key(let key):
         return handleKey(&state, key)
     case .resize(let width, let height):
@@ -25,6 +31,18 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         return videosLoaded(&state, request: request, result)
     case .framesLoaded(let request, let videoID, let result):
         return framesLoaded(&state, request: request, videoID: videoID, result)
+    case .timerFired(.liveRefresh):
+        return liveRefreshFired(&state)
+    case .triageLoaded(let request, let result):
+        return triageLoaded(&state, request: request, result)
+    case .triageSaved(let change, let result):
+        return triageSaved(&state, change, result)
+    case .downloadProgress(let request, let counts):
+        return downloadProgress(&state, request: request, counts)
+    case .downloadFinished(let request, let outcome):
+        return downloadFinished(&state, request: request, outcome)
+    case .videoRefreshed(let request, let videoID, let result):
+        return videoRefreshed(&state, request: request, videoID: videoID, result)
     }
 }
 
@@ -32,6 +50,7 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
 
 func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     state.notice = nil
+    if state.triage.noteEditor != nil { return handleNoteKey(&state, key) }
     if state.prompt != nil { return handlePromptKey(&state, key) }
     if state.helpVisible { return handleHelpKey(&state, key) }
     guard let action = Keymap.action(for: key) else { return [] }
@@ -64,7 +83,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         let current = state.focus == .videos ? state.videos.filter : state.frames.filter
         state.prompt = Prompt(panel: state.focus, text: current, original: current)
         return []
-    case .reload: return reload(&state)
+    case .reload: return reload(&state) + loadTriage(&state)
     case .help:
         state.helpVisible.toggle()
         state.helpScroll = 0
@@ -72,6 +91,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .quit:
         state.wantsQuit = true
         return [.quit]
+    case .triage(let action): return performTriage(&state, action)
     }
 }
 
@@ -149,11 +169,12 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         if state.frameList.selected != before { state.frameMetadataScroll = ListState() }
         return []
     case .videoMetadata:
-        let lines = MetadataLines.video(state.selectedVideo, width: layout.rect(.videoMetadata).width).count
+        let lines = MetadataLines.video(state.selectedVideo, triage: state.selectedVideoTriage,
+                                        width: layout.rect(.videoMetadata).width).count
         state.videoMetadataScroll.scroll(by: delta, count: lines, rows: rows)
         return []
     case .frameMetadata:
-        let lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad,
+        let lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
                                         width: layout.rect(.frameMetadata).width).count
         state.frameMetadataScroll.scroll(by: delta, count: lines, rows: rows)
         return []
@@ -167,9 +188,10 @@ func clampAll(_ state: inout AppState) {
     let layout = state.layout
     state.videoList.keepVisible(count: state.videos.count, rows: layout.contentRows(.videos))
     state.frameList.keepVisible(count: state.frames.count, rows: layout.contentRows(.frames))
-    let videoLines = MetadataLines.video(state.selectedVideo, width: layout.rect(.videoMetadata).width).count
+    let videoLines = MetadataLines.video(state.selectedVideo, triage: state.selectedVideoTriage,
+                                         width: layout.rect(.videoMetadata).width).count
     state.videoMetadataScroll.scroll(by: 0, count: videoLines, rows: layout.contentRows(.videoMetadata))
-    let frameLines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad,
+    let frameLines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
                                          width: layout.rect(.frameMetadata).width).count
     state.frameMetadataScroll.scroll(by: 0, count: frameLines, rows: layout.contentRows(.frameMetadata))
 }
