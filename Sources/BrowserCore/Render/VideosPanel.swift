@@ -6,10 +6,11 @@ import ScreenKit
 enum VideosPanel {
     static func draw(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
-        Screen.drawHeader(state, .videos, rect,
-                          detail: Screen.position(state.videoList, count: state.videos.count, filter: state.videos.filter)
-                            + TriageCells.filterTag(state.triage.videosFilter),
-                          &buffer)
+        var detail = Screen.position(state.videoList, count: state.videos.count, filter: state.videos.filter)
+        detail += TriageCells.filterTag(state.triage.videosFilter)
+        let search = state.query.summary
+        if !search.isEmpty { detail += "  search: " + search }
+        Screen.drawHeader(state, .videos, rect, detail: detail, &buffer)
         let area = Screen.content(rect)
         switch state.videosLoad {
         case .idle, .loading:
@@ -25,7 +26,8 @@ enum VideosPanel {
             let text = state.videos.items.count > 0 && state.triage.videosFilter != .all && !state.videos.isFiltered
                 ? TriageCells.emptyMessage(state.triage.videosFilter, what: "video")
                 : state.videos.isFiltered ? "no video matches /\(state.videos.filter) (Esc clears)"
-                : "no optical videos in this catalogue"
+                : (state.query.summary.isEmpty ? "no optical videos in this catalogue"
+                   : "no optical video matches the search (s to change it)")
             Screen.drawMessage([(text, Theme.dim)], in: area, &buffer)
             return
         }
