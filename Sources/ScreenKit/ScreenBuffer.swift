@@ -26,13 +26,28 @@ public struct ScreenBuffer: Equatable, Sendable {
     public mutating func set(x: Int, y: Int, _ cell: Cell, clip: Rect? = nil) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         if let clip, !clip.contains(x: x, y: y) { return }
+        splitWide(y: y, from: x, to: x + 1)
         cells[y * width + x] = cell
+    }
+
+    /// Before cells [x0, x1) of row y are overwritten: a wide grapheme with only one of its
+    /// two cells inside the range is replaced by a space, so no half of it is left behind to
+    /// make the row wider or narrower than the screen.
+    private mutating func splitWide(y: Int, from x0: Int, to x1: Int) {
+        let row = y * width
+        if x0 > 0, x0 < width, cells[row + x0].isContinuation {
+            cells[row + x0 - 1] = Cell(" ", style: cells[row + x0 - 1].style)
+        }
+        if x1 > 0, x1 < width, cells[row + x1].isContinuation {
+            cells[row + x1] = Cell(" ", style: cells[row + x1].style)
+        }
     }
 
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         for y in r.y..<r.maxY {
+            splitWide(y: y, from: r.x, to: r.maxX)
             let row = y * width
             for x in r.x..<r.maxX { cells[row + x] = cell }
         }
@@ -55,11 +70,15 @@ public struct ScreenBuffer: Equatable, Sendable {
                 continue
             }
             if col + w > limitX {
-                if col < limitX, col >= area.x { cells[y * width + col] = Cell(" ", style: style) }
+                if col < limitX, col >= area.x {
+                    splitWide(y: y, from: col, to: col + 1)
+                    cells[y * width + col] = Cell(" ", style: style)
+                }
                 col += 1
                 break
             }
             if col >= area.x {
+                splitWide(y: y, from: col, to: col + w)
                 cells[y * width + col] = Cell(String(g), style: style)
                 if w == 2 { cells[y * width + col + 1] = Cell("", style: style) }
             }
