@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),
         .testTarget(name: "ImageKitTests", dependencies: ["ImageKit", "CPNGShim"]),
         .testTarget(name: "TriageStoreTests", dependencies: ["TriageStore"]),
-        .testTarget(name: "FrameDownloadsTests", dependencies: ["FrameDownloads", "AtomscaleAPI", "TriageStore"]),
+        .testTarget(name: "FrameDownloadsTests", dependencies: ["FrameDownloads", "AtomscaleAPI", "TriageStore", "DemoServer"]),
         .testTarget(name: "AtomscaleAppTests", dependencies: ["AtomscaleApp", "DemoServer", "AtomscaleAPI", "ImageKit"]),
     ]
 )

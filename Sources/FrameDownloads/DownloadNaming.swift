@@ -13,6 +13,7 @@ public enum DownloadNaming {
     public static func folderName(videoName: String, dataID: String) -> String {
         var stem = videoName
         // "growth-run-3.mp4" -> "growth-run-3": the folder holds frames, not the video file.
+        // Only a 1-4 character suffix is taken for an extension ("run.final" stays).
         if let dot = stem.lastIndex(of: "."), stem.distance(from: dot, to: stem.endIndex) <= 5,
            stem[stem.index(after: dot)...].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
             stem = String(stem[..<dot])
