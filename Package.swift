@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "ImageKitTests", dependencies: ["ImageKit", "CPNGShim"]),
         .testTarget(name: "TriageStoreTests", dependencies: ["TriageStore"]),
         .testTarget(name: "FrameDownloadsTests", dependencies: ["FrameDownloads", "AtomscaleAPI", "TriageStore", "DemoServer"]),
-        .testTarget(name: "AtomscaleAppTests", dependencies: ["AtomscaleApp", "DemoServer", "AtomscaleAPI", "ImageKit"]),
+        .testTarget(name: "AtomscaleAppTests", dependencies: ["AtomscaleApp", "DemoServer", "AtomscaleAPI", "ImageKit",
+                                                            "BrowserCore", "TriageStore"]),
     ]
 )
