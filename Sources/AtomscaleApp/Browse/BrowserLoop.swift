@@ -20,8 +20,6 @@ final class BrowserLoop {
     private var state: AppState
     /// Issue 4: marks database, download directory, refresh interval, tmux.
     private let triageSettings: TriageSettings?
-    /// Escape sequences (OSC 52) to write once the screen is drawn.
-    private var pendingRaw: [String] = []
 
     init(terminal: Terminal, repository: Repository, sourceLabel: String,
          triage: TriageSettings? = nil, service: (any AtomscaleService)? = nil) {
@@ -62,12 +60,7 @@ final class BrowserLoop {
         }
     }
 
-    /// Draws the state, then writes escape sequences that must follow the screen update.
-    private func draw() {
-        terminal.draw(Screen.render(state))
-        for sequence in pendingRaw { terminal.writeRaw(sequence) }
-        pendingRaw.removeAll()
-    }
+    private func draw() { terminal.draw(Screen.render(state)) }
 
     /// Reduces one event and carries out its effects; true when the program should end.
     private func apply(_ event: AppEvent) -> Bool {
@@ -76,8 +69,9 @@ final class BrowserLoop {
             case .schedule(let id, let after): timers.schedule(id, after: after)
             case .cancelTimer(let id): timers.cancel(id)
             case .copyToClipboard(let text):
+                // Queued by the terminal and written right after the next doupdate().
                 if let sequence = OSC52.sequence(copying: text, tmux: triageSettings?.insideTmux ?? false) {
-                    pendingRaw.append(sequence)
+                    terminal.writeRaw(sequence)
                 }
             case .quit: return true
             default: runner.load(effect)

@@ -44,7 +44,7 @@ enum FramesPanel {
             let style = selected ? (focused ? Theme.selectedFocused : Theme.selectedPlain) : Style.plain
             let line = Rect(x: area.x, y: area.y + i, width: area.width, height: 1)
             buffer.fill(line, with: Cell(" ", style: style))
-            let marks = TriageCells.drawColumn(state.triage.frames[frame.imageUUID], x: area.x + 1, y: line.y,
+            let marks = TriageCells.drawColumn(state.triage.frames[frame.imageUUID], x: area.x, y: line.y,
                                                base: style, clip: line, &buffer)
             let number = String(frame.index + 1)
             var text = String(repeating: " ", count: max(0, numberWidth - number.count)) + number

@@ -3,8 +3,10 @@ import ScreenKit
 /// How marks, notes, the marks filter, downloads and the note editor look. The list panels,
 /// metadata panes and status line call in here, so the triage look lives in one file.
 enum TriageCells {
-    /// Columns the marks column takes at the start of a list row: mark, note, gap.
-    static let columnWidth = 3
+    /// Columns the marks column takes at the very start of a list row (where rows otherwise
+    /// have a blank margin): mark, note, then the row's own one-space margin follows, so a
+    /// row's text moves right by only two columns.
+    static let columnWidth = 2
 
     static func style(_ mark: Mark) -> Style {
         switch mark {
@@ -14,7 +16,7 @@ enum TriageCells {
         }
     }
 
-    /// Draws `✓✎ ` (or blanks) at `x`; colours keep the row's reverse/underline so the
+    /// Draws `✓✎` (or blanks) at `x`; colours keep the row's reverse/underline so the
     /// selected row still reads as selected. Returns the columns used.
     @discardableResult
     static func drawColumn(_ entry: TriageEntry?, x: Int, y: Int, base: Style, clip: Rect,

@@ -66,7 +66,7 @@ enum VideosPanel {
             right -= 17
             buffer.put(text, x: right, y: y, style: base, clip: line)
         }
-        let marks = TriageCells.drawColumn(triage, x: area.x + 1, y: y, base: base, clip: line, &buffer)
+        let marks = TriageCells.drawColumn(triage, x: area.x, y: y, base: base, clip: line, &buffer)
         let nameWidth = max(0, right - area.x - 2 - marks)
         buffer.put(Sanitizer.fit(v.displayName, width: nameWidth), x: area.x + 1 + marks, y: y, style: base, clip: line)
     }

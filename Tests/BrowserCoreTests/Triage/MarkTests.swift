@@ -144,7 +144,7 @@ import Testing
             frames: [frames[1].imageUUID: TriageEntry(mark: .review, note: nil)]))
         var lines = Screen.render(d.state).lines()
         let videoRow = try #require(lines.first { $0.contains("growth-run-0") })
-        #expect(videoRow.contains("✗✎ growth-run-0"), "\(videoRow)")
+        #expect(videoRow.hasPrefix("✗✎ growth-run-0"), "\(videoRow)")
         let frameRow = try #require(lines.first { $0.contains(String(frames[1].imageUUID.prefix(8))) })
         #expect(frameRow.contains("?"), "\(frameRow)")
         let screen = lines.joined(separator: "\n")
