@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "TriageStoreTests", dependencies: ["TriageStore"]),
         .testTarget(name: "FrameDownloadsTests", dependencies: ["FrameDownloads", "AtomscaleAPI", "TriageStore", "DemoServer"]),
         .testTarget(name: "AtomscaleAppTests", dependencies: ["AtomscaleApp", "DemoServer", "AtomscaleAPI", "ImageKit",
-                                                            "BrowserCore", "TriageStore"]),
+                                                            "BrowserCore", "TriageStore", "FrameDownloads"]),
     ]
 )
