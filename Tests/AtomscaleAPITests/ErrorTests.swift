@@ -165,3 +165,10 @@ import Testing
         #expect(server.log.all.isEmpty)
     }
 }
+
+@Test func httpErrorMessagesReadWellWithAndWithoutAStatusName() {
+    #expect(APIError.http(status: 599, message: "odd").message == "HTTP 599: odd")
+    #expect(APIError.http(status: 599, message: "").message == "HTTP 599")
+    #expect(APIError.http(status: 501, message: "not implemented").message == "HTTP 501 Not Implemented: not implemented")
+    #expect(APIError.http(status: 404, message: "").message == "HTTP 404 Not Found")
+}
