@@ -58,11 +58,14 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Stops accepting and closes every open connection. Idempotent.
     public func stop() {
-        let open: Set<Int32> = lock.withLock {
-            if stopped { return [] }
+        let open: Set<Int32>? = lock.withLock {
+            if stopped { return nil }
             stopped = true
             return connections
         }
+        // A second call (deinit after stop()) must not touch listenFD: the accept thread has
+        // closed it, and the number may already belong to another socket of the process.
+        guard let open else { return }
         shutdown(listenFD, Int32(SHUT_RDWR))
         for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
     }
