@@ -19,29 +19,40 @@ public final class DemoServer: Sendable {
     public var storageURL: URL { URL(string: "http://localhost:\(http.port)/storage/")! }
 
     private let routes: DemoRoutes
+    private let faults: FaultInjector
     private let log: RequestLog
 
-    private init(http: HTTPServer, catalogue: DemoCatalogue, routes: DemoRoutes, log: RequestLog) {
-        self.http = http; self.catalogue = catalogue; self.routes = routes; self.log = log
+    private init(http: HTTPServer, catalogue: DemoCatalogue, routes: DemoRoutes, faults: FaultInjector, log: RequestLog) {
+        self.http = http; self.catalogue = catalogue; self.routes = routes; self.faults = faults; self.log = log
     }
 
     public static func start(scale: DemoScale = .standard, port: UInt16 = 0) throws -> DemoServer {
+        try start(scale: scale, port: port, faults: .none)
+    }
+
+    /// Starts a server that misbehaves as `faults` says (see `FaultPlan`).
+    public static func start(scale: DemoScale = .standard, port: UInt16 = 0, faults plan: FaultPlan) throws -> DemoServer {
         let catalogue = DemoCatalogue.of(scale)
         let routes = DemoRoutes(catalogue: catalogue)
+        let faults = FaultInjector(plan)
         let log = RequestLog()
         let http = try HTTPServer.start(port: port) { request in
-            let response = routes.respond(request)
-            log.append(DemoExchange(request: request, status: response.status))
+            let fault = faults.take(for: request.path)
+            let response = fault.map { FaultInjector.apply($0) { routes.respond(request) } } ?? routes.respond(request)
+            log.append(DemoExchange(request: request, status: response.status, fault: fault))
             return response
         }
         routes.setPort(http.port)
-        return DemoServer(http: http, catalogue: catalogue, routes: routes, log: log)
+        return DemoServer(http: http, catalogue: catalogue, routes: routes, faults: faults, log: log)
     }
+
+    /// Replaces the fault plan (with fresh use counts); `.none` makes the server behave.
+    public func setFaults(_ plan: FaultPlan) { faults.replace(with: plan) }
 
     /// Requests answered so far, oldest first (the newest 20,000 are kept).
     public func requests() -> [HTTPRequest] { log.all.map(\.request) }
 
-    /// Requests with the status they got, oldest first.
+    /// Requests with the status they got and the fault applied, oldest first.
     public func exchanges() -> [DemoExchange] { log.all }
 
     /// Requests answered since start (or the last `clearRequestLog`), including any no

@@ -1,10 +1,12 @@
 import Foundation
 
 /// One request the demo server answered, for tests that check what a client sent (the API
-/// key only to the API origin, how often frames were fetched).
+/// key only to the API origin, retries after a fault, how often frames were fetched).
 public struct DemoExchange: Sendable {
     public let request: HTTPRequest
     public let status: Int
+    /// The fault that shaped the response, if any.
+    public let fault: FaultPlan.Action?
 }
 
 /// Thread-safe, bounded record of exchanges: the newest `capacity` are kept, and a running
