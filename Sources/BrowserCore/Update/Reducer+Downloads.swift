@@ -63,7 +63,7 @@ func downloadFinished(_ state: inout AppState, request: RequestID, _ outcome: Do
     text += "\(c.saved) saved"
     if c.skipped > 0 { text += ", \(c.skipped) already there" }
     if c.failed > 0 { text += ", \(c.failed) failed" }
-    if outcome.cancelled, c.finished < c.total { text += ", \(c.total - c.finished) not started" }
+    if outcome.cancelled, c.finished < c.total { text += ", \(c.total - c.finished) not downloaded" }
     text += " in \(outcome.directory)"
     if c.failed > 0 {
         state.lastError = text + (outcome.firstError.map { " (first: \($0))" } ?? "")

@@ -55,7 +55,7 @@ import Testing
         #expect(status.contains("cancelling"), "\(status)")
         d.send(.downloadFinished(request: r, DownloadOutcome(counts: DownloadCounts(total: 300, saved: 12, failed: 1),
                                                              directory: "/d", firstError: "HTTP 500", cancelled: true)))
-        #expect(d.state.lastError == "download cancelled: 12 saved, 1 failed, 287 not started in /d (first: HTTP 500)")
+        #expect(d.state.lastError == "download cancelled: 12 saved, 1 failed, 287 not downloaded in /d (first: HTTP 500)")
         #expect(!d.state.downloads.isRunning)
         #expect(d.keys(.char("c")).isEmpty)
     }
