@@ -20,7 +20,10 @@ public enum AtomscaleMain {
             case "render": return try await RenderCommand.run(rest, environment: environment, output: output)
             case "keys": return try KeysCommand.run(rest, output: output)
             case "triage": return try TriageCommand.run(rest, environment: environment, output: output)
-            case "download": return try await DownloadCommand.run(rest, environment: environment, output: output)
+            case "download":
+                // Output.standard: this is the program itself, not a test calling in.
+                return try await DownloadCommand.run(rest, environment: environment, output: output,
+                                                     catchSignals: output === Output.standard)
             default: return try await BrowseCommand.run(rest, environment: environment, output: output)
             }
         } catch let error as UsageError {

@@ -8,7 +8,9 @@ import Foundation
 /// stderr is a terminal, else one line per file for logs. SIGINT/SIGTERM stop it cleanly:
 /// files in flight are abandoned (no partial file under a final name) before it exits 130/143.
 enum DownloadCommand {
-    static func run(_ argv: [String], environment: [String: String], output: Output,
+    /// `catchSignals`: only when running as the program itself. Signal dispositions are
+    /// process-wide, so in-process callers (tests) must not have theirs changed.
+    static func run(_ argv: [String], environment: [String: String], output: Output, catchSignals: Bool = false,
                     stderrIsTerminal: Bool = isatty(STDERR_FILENO) == 1) async throws -> Int32 {
         let args = try Arguments.parse(argv, spec: .global.adding(options: ["--dir", "--jobs"]))
         if args.has("--help") || args.has("-h") { output.print(Usage.download); return 0 }
@@ -36,9 +38,9 @@ enum DownloadCommand {
         let bar = ProgressBar(output: output, live: stderrIsTerminal)
         let downloader = FrameDownloader(service: setup.service, concurrency: jobs)
         let task = Task { await downloader.run(plan) { bar.update($0) } }
-        let interruption = Interruption.watch { task.cancel() }
+        let interruption = catchSignals ? Interruption.watch { task.cancel() } : nil
         let result = await task.value
-        interruption.stop()
+        interruption?.stop()
         bar.finish()
 
         let p = result.progress
@@ -46,7 +48,7 @@ enum DownloadCommand {
         if result.cancelled { summary += ", \(p.total - p.finished) not done (interrupted)" }
         output.rawError(summary + "\n")
         if let first = p.firstError { output.error(first) }
-        if let signal = interruption.received { return 128 + signal }
+        if let signal = interruption?.received { return 128 + signal }
         return p.failed > 0 ? 1 : 0
     }
 }
