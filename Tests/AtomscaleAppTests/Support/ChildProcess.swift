@@ -28,12 +28,27 @@ enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        // Nothing else of this process may leak into the child: tmux's server outlives the
+        // test and would keep the test's sockets (a loopback server's listening port) open.
+        for fd in openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
 
         let argv = ([path] + args).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
+        // The child starts with no signal blocked and default handlers: it inherits the calling
+        // thread's mask otherwise, and Swift's threads block nearly everything, which left
+        // tmux's server deaf to SIGCHLD and SIGTERM (it never exited).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        let rc = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         close(outPipe[1]); close(errPipe[1])
         guard rc == 0 else {
             close(outPipe[0]); close(errPipe[0])
@@ -45,6 +60,11 @@ enum ChildProcess {
         // WIFEXITED / WEXITSTATUS, which do not import into Swift.
         let exited = status & 0x7f == 0
         return Result(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), stdout: out, stderr: err)
+    }
+
+    /// The descriptors open in this process now (a closed one is skipped by posix_spawn).
+    private static func openDescriptors() -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
     }
 
     /// Reads both pipes to their end without letting either fill up and block the child.
