@@ -33,7 +33,7 @@ final class TmuxSession {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
                   "sh", "-c", shellCommand])
         isRunning = true
-        try? tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        _ = try? tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit { kill() }
