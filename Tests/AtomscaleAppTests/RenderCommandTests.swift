@@ -44,7 +44,13 @@ import Testing
         let path = try Self.png(width: 4, height: 4) { _, _ in (12, 34, 56) }
         defer { try? FileManager.default.removeItem(atPath: path) }
         let r = await Self.run([path, "--width", "2", "--height", "1", "--colors", "truecolor"])
-        #expect(r.stdout.contains("38;2;12;34;56"))
+        // A flat colour is drawn as background-coloured spaces (no hairline between halves).
+        #expect(r.stdout.contains("48;2;12;34;56"))
+        // Two halves of different colours need the foreground too.
+        let split = try Self.png(width: 4, height: 4) { _, y in y < 2 ? (200, 10, 20) : (12, 34, 56) }
+        defer { try? FileManager.default.removeItem(atPath: split) }
+        let s = await Self.run([split, "--width", "2", "--height", "1", "--colors", "truecolor"])
+        #expect(s.stdout.contains("38;2;200;10;20") && s.stdout.contains("48;2;12;34;56"), "\(s.stdout.debugDescription)")
     }
 
     @Test func brokenAndMissingFilesAreClearRuntimeErrors() async throws {

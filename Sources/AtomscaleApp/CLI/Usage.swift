@@ -6,12 +6,15 @@ enum Usage {
     atomscale-tui: browse the optical videos of the Atomscale platform in a terminal
 
     usage:
-      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color] [--anomaly-threshold X]
+      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color]
+                    [--download-dir D] [--refresh-interval SECONDS] [--anomaly-threshold X]
       atomscale-tui videos [--json] [--search TEXT] [--status S]
       atomscale-tui frames DATA_ID [--json]
       atomscale-tui demo-server [--port N] [--scale standard|large]
       atomscale-tui render SOURCE [--width N] [--height N] [--colors truecolor|256|16|none]
       atomscale-tui keys
+      atomscale-tui download DATA_ID [--dir D] [--jobs N]
+      atomscale-tui triage export [--format csv|json] [--output FILE]
 
     options:
       --demo               use the built-in demo catalogue (no key, no network)
@@ -19,6 +22,8 @@ enum Usage {
       --endpoint URL       API base URL (else AS_API_ENDPOINT, else https://api.atomscale.ai/)
       --api-key-file PATH  read the API key from PATH (else AS_API_KEY)
       --no-color           no colours (also NO_COLOR=1, or colors = none in the config)
+      --download-dir D     where d/D save frames (else download_dir in the config, else .)
+      --refresh-interval S seconds between refreshes of a live video (default 5)
       --anomaly-threshold X  a frame is anomalous when a metric's anomaly probability is
                            at least X (0 to 1; default 0.5, or anomaly_threshold in the config)
       -h, --help           show help (also after a command: atomscale-tui frames --help)

@@ -7,13 +7,16 @@ import TerminalNcurses
 /// blocks in poll(2), which must not happen on one of Swift's few cooperative threads.
 enum BrowseCommand {
     static func run(_ argv: [String], environment: [String: String], output: Output) async throws -> Int32 {
-        let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"], options: [AnomalyThreshold.flag]))
+        let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"],
+                                                                  options: ["--download-dir", "--refresh-interval", AnomalyThreshold.flag]))
         if args.has("--help") || args.has("-h") { output.print(Usage.main); return 0 }
         if args.has("--version") { output.print(Usage.version); return 0 }
         let thresholdFlag = try AnomalyThreshold.flagValue(args)
         guard args.positionals.isEmpty else {
             throw UsageError("unknown command '\(args.positionals[0])'")
         }
+        // Bad flag values are usage errors (exit 2) even where there is no terminal.
+        _ = try TriageSettings.refreshInterval(args.value("--refresh-interval"), config: nil)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             output.error("the browser needs a terminal; for scripts use 'atomscale-tui videos' or 'atomscale-tui frames DATA_ID'")
             return 1
@@ -29,12 +32,14 @@ enum BrowseCommand {
         let repository = Repository(service: setup.service)
         let label = setup.sourceLabel
         let threshold = AnomalyThreshold.resolve(flag: thresholdFlag, config: config)
+        let triage = try TriageSettings.resolve(args, config: config, environment: environment, origin: setup.triageOrigin)
+        let service = setup.service
         let outcome: Result<BrowserLoop.Outcome, Error> = await withCheckedContinuation { done in
             let thread = Thread {
                 do {
                     let terminal = try Terminal(options: options, environment: environment)
                     let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label,
-                                              anomalyThreshold: threshold).run()
+                                              triage: triage, service: service, anomalyThreshold: threshold).run()
                     terminal.restore()
                     done.resume(returning: .success(outcome))
                 } catch {

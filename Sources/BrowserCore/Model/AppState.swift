@@ -46,6 +46,10 @@ public struct AppState: Sendable {
 
     /// The selected video's timeseries, its alignment to the frames and the anomalies.
     public var metrics = MetricsState()
+    // Issue 4: marks and notes, downloads, live refresh (Reducer+Triage/Downloads/Live).
+    public var triage = TriageState()
+    public var downloads = DownloadState()
+    public var live = LiveRefresh()
 
     public init(width: Int, height: Int, sourceLabel: String) {
         self.width = max(0, width)

@@ -24,7 +24,8 @@ public struct MetadataLine: Hashable, Sendable {
 public enum MetadataLines {
     static func labelWidth(for width: Int) -> Int { min(13, max(0, width / 3)) }
 
-    public static func video(_ entry: CatalogueEntry?, width: Int) -> [MetadataLine] {
+    /// `triage`: the operator's mark and note, listed first (they are what they typed).
+    public static func video(_ entry: CatalogueEntry?, triage: TriageEntry? = nil, width: Int) -> [MetadataLine] {
         guard let e = entry else { return [] }
         var pairs: [(String, String?)] = [
             ("data_id", e.dataID),
@@ -44,7 +45,7 @@ public enum MetadataLines {
             ("tags", e.tags.isEmpty ? nil : e.tags.joined(separator: ", ")),
             ("note", e.fields["detail_note_content"]?.stringValue),
         ]
-        pairs = pairs.filter { $0.1 != nil }
+        pairs = (TriageCells.metadataPairs(triage) + pairs).filter { $0.1 != nil }
         let shown: Set<String> = ["data_id", "raw_name", "pipeline_status", "sample_name", "physical_sample_id",
                                   "physical_sample_name", "source_name", "raw_file_type", "growth_length",
                                   "upload_datetime", "collected_datetime", "name", "projects", "tags",
@@ -54,8 +55,8 @@ public enum MetadataLines {
 
     /// `metrics`: every metric's sample at this frame (`AppState.selectedFrameReadings`),
     /// listed after the frame's own fields.
-    public static func frame(_ frame: VideoFrame?, videoLoaded: Loadable<Void>, width: Int,
-                             metrics: [MetricReading] = []) -> [MetadataLine] {
+    public static func frame(_ frame: VideoFrame?, videoLoaded: Loadable<Void>, triage: TriageEntry? = nil,
+                             width: Int, metrics: [MetricReading] = []) -> [MetadataLine] {
         guard let f = frame else { return [] }
         let size = f.width.flatMap { w in f.height.map { "\(w) x \($0) px" } }
         let pairs: [(String, String?)] = [
@@ -67,10 +68,11 @@ public enum MetadataLines {
             ("frame_number", f.frameNumber.map(String.init)),
         ]
         let shown: Set<String> = ["image_uuid", "time_seconds", "timestamp_seconds", "frame_number"]
+        let known = (TriageCells.metadataPairs(triage) + pairs).filter { $0.1 != nil }
         guard !metrics.isEmpty, width > 0 else {
-            return build(pairs.filter { $0.1 != nil }, others: f.fields, excluding: shown, width: width)
+            return build(known, others: f.fields, excluding: shown, width: width)
         }
-        return build(pairs.filter { $0.1 != nil }, others: [:], excluding: shown, width: width)
+        return build(known, others: [:], excluding: shown, width: width)
             + metricLines(metrics, width: width)
             + build([], others: f.fields, excluding: shown, width: width)
     }

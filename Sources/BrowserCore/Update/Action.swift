@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
     case nextAnomaly, previousAnomaly
     case help
     case quit
+    /// Marks, notes, downloads and copying (issue 4); see TriageAction.
+    case triage(TriageAction)
 
     public var summary: String {
         switch self {
@@ -36,11 +38,12 @@ public enum Action: Hashable, Sendable {
         case .back: return "back out: clear a filter, leave a panel, close help"
         case .filter: return "filter the focused list as you type (Enter keeps, Esc cancels)"
         case .search: return "search the catalogue on the server: words, status:S, from:DATE, to:DATE"
-        case .reload: return "reload the videos and the selected video's frames and metrics"
+        case .reload: return "reload the videos, the selected video's frames and metrics, and the marks"
         case .nextAnomaly: return "next anomalous frame (wraps round to the first)"
         case .previousAnomaly: return "previous anomalous frame (wraps round to the last)"
         case .help: return "show or hide this help"
         case .quit: return "quit"
+        case .triage(let t): return t.summary
         }
     }
 }

@@ -19,6 +19,8 @@ public enum Keymap {
         Binding(keys: [.ctrl("u")], action: .halfPageUp, group: "Move"),
         Binding(keys: [.char("g"), .home], action: .top, group: "Move"),
         Binding(keys: [.char("G"), .end], action: .bottom, group: "Move"),
+        Binding(keys: [.char("]")], action: .nextAnomaly, group: "Move"),
+        Binding(keys: [.char("[")], action: .previousAnomaly, group: "Move"),
         Binding(keys: [.tab], action: .focusNext, group: "Panels"),
         Binding(keys: [.backTab], action: .focusPrevious, group: "Panels"),
         Binding(keys: [.right, .char("l")], action: .focusRight, group: "Panels"),
@@ -34,8 +36,7 @@ public enum Keymap {
         Binding(keys: [.char("/")], action: .filter, group: "Data"),
         Binding(keys: [.char("s")], action: .search, group: "Data"),
         Binding(keys: [.char("r")], action: .reload, group: "Data"),
-        Binding(keys: [.char("]")], action: .nextAnomaly, group: "Anomalies"),
-        Binding(keys: [.char("[")], action: .previousAnomaly, group: "Anomalies"),
+    ] + TriageAction.bindings + [
         Binding(keys: [.char("?")], action: .help, group: "Other"),
         Binding(keys: [.char("q")], action: .quit, group: "Other"),
     ]
@@ -61,6 +62,7 @@ public enum Keymap {
     public static func helpRows() -> [(group: String, keys: String, summary: String)] {
         bindings.map { b in (b.group, b.keys.map(\.description).joined(separator: " "), b.action.summary) }
             + promptKeys.map { ("In the / and s prompts", $0.keys, $0.summary) }
+            + TriageAction.noteKeys.map { ("In the note editor (n)", $0.keys, $0.summary) }
     }
 
     /// The key table as Markdown: the body of docs/keybindings.md.

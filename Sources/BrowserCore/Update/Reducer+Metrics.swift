@@ -39,13 +39,20 @@ func syncMetrics(_ state: inout AppState) -> [Effect] {
 }
 
 /// `r`: the selected video's timeseries is fetched again (the old plots stay meanwhile).
-/// Also the entry point for a periodic refresh of a live video.
 func reloadTimeseries(_ state: inout AppState) -> [Effect] {
     guard let id = state.selectedVideo?.dataID else { return [] }
     state.metrics.recent.remove(id)
     state.metrics.reloadError = nil
     if state.metrics.videoID != id { state.metrics.load = .idle; state.metrics.scroll = 0 }
     return [.cancelTimer(.timeseriesDebounce)] + issueTimeseriesLoad(&state, videoID: id, reload: true)
+}
+
+/// A live video's periodic refresh: its timeseries again, unless a load is still running
+/// (a slow server then completes one refresh per period or two, as for the frames).
+func refreshTimeseries(_ state: inout AppState) -> [Effect] {
+    guard state.metrics.request == nil, !state.metrics.isWaiting,
+          let id = state.selectedVideo?.dataID, state.metrics.videoID == id else { return [] }
+    return reloadTimeseries(&state)
 }
 
 extension MetricsState {
@@ -204,7 +211,8 @@ func jumpToAnomaly(_ state: inout AppState, _ direction: Anomalies.Direction) ->
 func scrollMetrics(_ state: inout AppState, by delta: Int) -> [Effect] {
     let count = state.metrics.series?.metrics.count ?? 0
     let plan = MetricsLayout.plan(metricCount: count, height: state.layout.contentRows(.metrics))
-    let maxScroll = max(0, count - plan.visible)
+    // A hidden pane (narrow windows show it only when focused) still keeps one metric in view.
+    let maxScroll = max(0, count - max(1, plan.visible))
     // Int.min / 2 and Int.max / 2 (top, bottom) cannot overflow against a small offset.
     state.metrics.scroll = min(max(0, state.metrics.scroll + delta), maxScroll)
     return []

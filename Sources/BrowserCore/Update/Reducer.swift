@@ -9,13 +9,15 @@ public let framesDebounceSeconds = 0.12
 /// After every event the metrics follow the selection and the frames (Reducer+Metrics.swift).
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     let effects = reduceEvent(&state, event)
-    return effects + syncMetrics(&state)
+    // Whatever the event, the metrics follow the selection and the frames, and the
+    // live-refresh timer runs iff the selected video is live.
+    return effects + syncMetrics(&state) + reconcileLiveRefresh(&state)
 }
 
 func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     switch event {
     case .start:
-        return loadVideos(&state, reload: false)
+        return loadVideos(&state, reload: false) + loadTriage(&state)
     case .key(let key):
         return handleKey(&state, key)
     case .resize(let width, let height):
@@ -33,6 +35,18 @@ func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         return framesLoaded(&state, request: request, videoID: videoID, result)
     case .timeseriesLoaded, .timerFired(.timeseriesDebounce):
         return reduceMetrics(&state, event)
+    case .timerFired(.liveRefresh):
+        return liveRefreshFired(&state)
+    case .triageLoaded(let request, let result):
+        return triageLoaded(&state, request: request, result)
+    case .triageSaved(let change, let result):
+        return triageSaved(&state, change, result)
+    case .downloadProgress(let request, let counts):
+        return downloadProgress(&state, request: request, counts)
+    case .downloadFinished(let request, let outcome):
+        return downloadFinished(&state, request: request, outcome)
+    case .videoRefreshed(let request, let videoID, let result):
+        return videoRefreshed(&state, request: request, videoID: videoID, result)
     }
 }
 
@@ -40,6 +54,7 @@ func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
 
 func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     state.notice = nil
+    if state.triage.noteEditor != nil { return handleNoteKey(&state, key) }
     if state.prompt != nil { return handlePromptKey(&state, key) }
     if state.helpVisible { return handleHelpKey(&state, key) }
     guard let action = Keymap.action(for: key) else { return [] }
@@ -76,7 +91,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         let current = SearchSyntax.format(state.query)
         state.prompt = Prompt(purpose: .search, text: current, original: current)
         return []
-    case .reload: return reload(&state)
+    case .reload: return reload(&state) + loadTriage(&state)
     case .nextAnomaly: return jumpToAnomaly(&state, .next)
     case .previousAnomaly: return jumpToAnomaly(&state, .previous)
     case .help:
@@ -86,6 +101,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .quit:
         state.wantsQuit = true
         return [.quit]
+    case .triage(let action): return performTriage(&state, action)
     }
 }
 
@@ -163,11 +179,12 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         if state.frameList.selected != before { state.frameMetadataScroll = ListState() }
         return []
     case .videoMetadata:
-        let lines = MetadataLines.video(state.selectedVideo, width: layout.rect(.videoMetadata).width).count
+        let lines = MetadataLines.video(state.selectedVideo, triage: state.selectedVideoTriage,
+                                        width: layout.rect(.videoMetadata).width).count
         state.videoMetadataScroll.scroll(by: delta, count: lines, rows: rows)
         return []
     case .frameMetadata:
-        let lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad,
+        let lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
                                         width: layout.rect(.frameMetadata).width,
                                         metrics: state.selectedFrameReadings).count
         state.frameMetadataScroll.scroll(by: delta, count: lines, rows: rows)
@@ -184,9 +201,10 @@ func clampAll(_ state: inout AppState) {
     let layout = state.layout
     state.videoList.keepVisible(count: state.videos.count, rows: layout.contentRows(.videos))
     state.frameList.keepVisible(count: state.frames.count, rows: layout.contentRows(.frames))
-    let videoLines = MetadataLines.video(state.selectedVideo, width: layout.rect(.videoMetadata).width).count
+    let videoLines = MetadataLines.video(state.selectedVideo, triage: state.selectedVideoTriage,
+                                         width: layout.rect(.videoMetadata).width).count
     state.videoMetadataScroll.scroll(by: 0, count: videoLines, rows: layout.contentRows(.videoMetadata))
-    let frameLines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad,
+    let frameLines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
                                          width: layout.rect(.frameMetadata).width,
                                          metrics: state.selectedFrameReadings).count
     state.frameMetadataScroll.scroll(by: 0, count: frameLines, rows: layout.contentRows(.frameMetadata))

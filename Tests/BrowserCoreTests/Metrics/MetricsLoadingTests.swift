@@ -178,4 +178,29 @@ import Testing
         #expect(d.state.metrics.series != nil, "not served from the cache")
         #expect(d.state.metrics.anomalousFrames == [1])
     }
+
+    @Test func aLiveVideoRefreshesItsMetricsWithItsFrames() throws {
+        var d = Driver()
+        let first = d.loaded([Fixtures.video(0, status: "running"), Fixtures.video(1)])
+        let (r, id) = try #require(Driver.framesRequest(in: first))
+        let (t, _) = try #require(Driver.timeseriesRequest(in: first))
+        d.send(.framesLoaded(request: r, videoID: id, .success(Fixtures.frames(id, count: 4))))
+        d.send(.timeseriesLoaded(request: t, videoID: id, .success(F.rows(count: 4))))
+        #expect(d.state.metrics.anomalousFrames.isEmpty)
+        let fired = d.send(.timerFired(.liveRefresh))
+        let loads = Driver.timeseriesLoads(in: fired)
+        guard case .loadTimeseries(let t2, id, true)? = loads.first, loads.count == 1 else {
+            Issue.record("no timeseries refresh: \(fired)")
+            return
+        }
+        // The plots stay while it runs; a second tick does not pile up another load.
+        #expect(d.state.metrics.series != nil)
+        #expect(Driver.timeseriesLoads(in: d.send(.timerFired(.liveRefresh))).isEmpty)
+        // New frames and a new anomaly arrive.
+        let (r2, _) = try #require(Driver.framesRequest(in: fired))
+        d.send(.framesLoaded(request: r2, videoID: id, .success(Fixtures.frames(id, count: 6))))
+        d.send(.timeseriesLoaded(request: t2, videoID: id, .success(F.rows(count: 6, anomalies: [5]))))
+        #expect(d.state.metrics.anomalousFrames == [5])
+        #expect(d.state.metrics.anomalyCounts[id] == 1)
+    }
 }

@@ -86,7 +86,8 @@ import Testing
     }
 
     @Test func helpOverlayListsEveryBindingAndScrolls() {
-        var d = Driver(width: 120, height: 50)
+        // Tall enough for the whole table (it grows with every binding).
+        var d = Driver(width: 120, height: Keymap.helpRows().count + 24)
         _ = d.loaded(Fixtures.videos(2))
         d.keys(.char("?"))
         let text = ScreenRenderTests.screen(d)
