@@ -43,7 +43,7 @@ let package = Package(
 
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "AtomscaleAPITests", dependencies: ["AtomscaleAPI", "DemoServer"]),
-        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "ScreenKit", "AtomscaleAPI"]),
+        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "ScreenKit", "AtomscaleAPI", "ImageKit"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "ScreenKit"]),
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),
         .testTarget(name: "ImageKitTests", dependencies: ["ImageKit", "CPNGShim"]),
