@@ -75,12 +75,32 @@ public struct AppState: Sendable {
     }
 }
 
-/// The one-line editor of the `/` filter.
+/// The one-line editor in the status row: the instant `/` filter of a list, or the `s`
+/// server-side search of the catalogue.
 public struct Prompt: Hashable, Sendable {
-    public var panel: PanelID
+    public enum Purpose: Hashable, Sendable {
+        case filter(PanelID)
+        case search
+    }
+
+    public var purpose: Purpose
     public var text: String
-    /// The filter before the prompt opened, restored by `Esc`.
+    /// The text before the prompt opened, restored by `Esc`.
     public var original: String
+    /// Why the last Enter was refused (search syntax), shown beside the text.
+    public var error: String?
+
+    public init(purpose: Purpose, text: String, original: String) {
+        self.purpose = purpose
+        self.text = text
+        self.original = original
+    }
+
+    /// The list a filter prompt narrows (videos for a search).
+    public var panel: PanelID {
+        if case .filter(let p) = purpose { return p }
+        return .videos
+    }
 }
 
 /// A tiny insertion-ordered cache for the reducer (a handful of entries, so a linear scan).

@@ -7,14 +7,16 @@ enum StatusLine {
         guard !rect.isEmpty else { return }
         buffer.fill(rect)
         if let prompt = state.prompt {
-            let label = "filter \(prompt.panel.title.lowercased()): /"
+            let label = prompt.purpose == .search ? "search: " : "filter \(prompt.panel.title.lowercased()): /"
             var x = rect.x + buffer.put(label, x: rect.x, y: rect.y, style: Theme.notice, clip: rect)
-            // Show the end of a long filter: that is where the operator is typing.
-            let room = max(1, rect.maxX - x - 1)
+            let errorText = prompt.error.map { "  " + $0 } ?? ""
+            // Show the end of a long text: that is where the operator is typing.
+            let room = max(1, rect.maxX - x - 1 - min(DisplayWidth.of(errorText), rect.width / 2))
             var shown = Sanitizer.clean(prompt.text)
             while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
             x += buffer.put(shown, x: x, y: rect.y, clip: rect)
             buffer.set(x: x, y: rect.y, Cell(" ", style: Style(reverse: true)), clip: rect)
+            if !errorText.isEmpty { buffer.put(errorText, x: x + 1, y: rect.y, style: Theme.error, clip: rect) }
             return
         }
         let hints = "? help  q quit"

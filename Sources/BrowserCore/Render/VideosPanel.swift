@@ -6,9 +6,10 @@ import ScreenKit
 enum VideosPanel {
     static func draw(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
-        Screen.drawHeader(state, .videos, rect,
-                          detail: Screen.position(state.videoList, count: state.videos.count, filter: state.videos.filter),
-                          &buffer)
+        var detail = Screen.position(state.videoList, count: state.videos.count, filter: state.videos.filter)
+        let search = state.query.summary
+        if !search.isEmpty { detail += "  search: " + search }
+        Screen.drawHeader(state, .videos, rect, detail: detail, &buffer)
         let area = Screen.content(rect)
         switch state.videosLoad {
         case .idle, .loading:
@@ -22,7 +23,8 @@ enum VideosPanel {
         }
         if state.videos.count == 0 {
             let text = state.videos.isFiltered ? "no video matches /\(state.videos.filter) (Esc clears)"
-                : "no optical videos in this catalogue"
+                : (state.query.summary.isEmpty ? "no optical videos in this catalogue"
+                   : "no optical video matches the search (s to change it)")
             Screen.drawMessage([(text, Theme.dim)], in: area, &buffer)
             return
         }

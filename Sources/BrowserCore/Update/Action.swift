@@ -11,6 +11,7 @@ public enum Action: Hashable, Sendable {
     case open
     case back
     case filter
+    case search
     case reload
     case help
     case quit
@@ -37,6 +38,7 @@ public enum Action: Hashable, Sendable {
         case .open: return "open: a video's frames; a frame in the player"
         case .back: return "back out: clear a filter, leave a panel, close help"
         case .filter: return "filter the focused list as you type (Enter keeps, Esc cancels)"
+        case .search: return "search the catalogue on the server: words, status:S, from:DATE, to:DATE"
         case .reload: return "reload the videos and the selected video's frames"
         case .help: return "show or hide this help"
         case .quit: return "quit"

@@ -33,6 +33,7 @@ public enum Keymap {
         Binding(keys: [.escape], action: .back, group: "Panels"),
         Binding(keys: [.char("v")], action: .play, group: "Panels"),
         Binding(keys: [.char("/")], action: .filter, group: "Data"),
+        Binding(keys: [.char("s")], action: .search, group: "Data"),
         Binding(keys: [.char("r")], action: .reload, group: "Data"),
         Binding(keys: [.char("?")], action: .help, group: "Other"),
         Binding(keys: [.char("q")], action: .quit, group: "Other"),
@@ -69,8 +70,9 @@ public enum Keymap {
 
     /// Keys of the `/` prompt, listed in help and docs (handled by the prompt, not the table).
     public static let promptKeys: [(keys: String, summary: String)] = [
-        ("Enter", "keep the filter and close the prompt"),
+        ("Enter", "keep the filter (or run the search) and close the prompt"),
         ("Esc", "cancel: restore the filter as it was"),
+        ("Up Down", "move the selection while filtering"),
         ("Backspace", "delete the character before the cursor"),
         ("Ctrl-u", "clear the prompt"),
     ]
@@ -78,7 +80,7 @@ public enum Keymap {
     /// (keys, summary) rows in table order, for the help overlay.
     public static func helpRows() -> [(group: String, keys: String, summary: String)] {
         (bindings + playerBindings).map { b in (b.group, b.keys.map(\.description).joined(separator: " "), b.action.summary) }
-            + promptKeys.map { ("In the / prompt", $0.keys, $0.summary) }
+            + promptKeys.map { ("In the / and s prompts", $0.keys, $0.summary) }
     }
 
     /// The key table as Markdown: the body of docs/keybindings.md.

@@ -1,16 +1,19 @@
 import ScreenKit
 
-/// Keys while the `/` prompt is open: text edits filter live; arrows still move the
-/// selection so the operator can pick from the narrowed list without leaving the prompt.
+/// Keys while a prompt is open. In the `/` prompt text edits filter live and arrows still
+/// move the selection, so the operator can pick from the narrowed list without leaving it;
+/// the `s` prompt asks the server only on Enter.
 func handlePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
+    let isSearch = prompt.purpose == .search
     switch key {
     case .enter:
+        if isSearch { return runSearch(&state, prompt) }
         state.prompt = nil
         return []
     case .escape:
         state.prompt = nil
-        return applyFilter(&state, panel: prompt.panel, text: prompt.original)
+        return isSearch ? [] : applyFilter(&state, panel: prompt.panel, text: prompt.original)
     case .backspace, .delete:
         guard !prompt.text.isEmpty else { return [] }
         prompt.text.removeLast()
@@ -23,15 +26,37 @@ func handlePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         // Prompt text is the operator's own, but still never longer than a screen can show.
         guard prompt.text.count < 256 else { return [] }
         prompt.text.append(c)
-    case .down: return move(&state, by: 1)
-    case .up: return move(&state, by: -1)
-    case .pageDown: return perform(&state, .pageDown)
-    case .pageUp: return perform(&state, .pageUp)
+    case .down where !isSearch: return move(&state, by: 1)
+    case .up where !isSearch: return move(&state, by: -1)
+    case .pageDown where !isSearch: return perform(&state, .pageDown)
+    case .pageUp where !isSearch: return perform(&state, .pageUp)
     default:
         return []
     }
+    prompt.error = nil
     state.prompt = prompt
-    return applyFilter(&state, panel: prompt.panel, text: prompt.text)
+    return isSearch ? [] : applyFilter(&state, panel: prompt.panel, text: prompt.text)
+}
+
+/// Enter in the `s` prompt: a valid query replaces the catalogue with the server's answer;
+/// a bad one keeps the prompt open with the reason beside it.
+func runSearch(_ state: inout AppState, _ prompt: Prompt) -> [Effect] {
+    switch SearchSyntax.parse(prompt.text, base: state.query) {
+    case .failure(let problem):
+        var kept = prompt
+        kept.error = problem.message
+        state.prompt = kept
+        return []
+    case .success(let query):
+        state.prompt = nil
+        guard query != state.query || state.videosLoad.errorMessage != nil else { return [] }
+        state.query = query
+        state.videos.setItems([], searchText: videoSearchText)
+        state.videoList = ListState()
+        state.videosLoad = .loading
+        state.notice = query.summary.isEmpty ? "showing the whole catalogue" : "searching: " + query.summary
+        return loadVideos(&state, reload: false) + videoSelectionChanged(&state)
+    }
 }
 
 /// Applies a filter to a list, keeping the selected item selected when it still matches.

@@ -76,7 +76,11 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         let current = state.focus == .videos ? state.videos.filter : state.frames.filter
-        state.prompt = Prompt(panel: state.focus, text: current, original: current)
+        state.prompt = Prompt(purpose: .filter(state.focus), text: current, original: current)
+        return []
+    case .search:
+        let current = SearchSyntax.format(state.query)
+        state.prompt = Prompt(purpose: .search, text: current, original: current)
         return []
     case .reload: return reload(&state)
     case .help:

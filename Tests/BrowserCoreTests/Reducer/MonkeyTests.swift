@@ -1,0 +1,70 @@
+import AtomscaleAPI
+@testable import BrowserCore
+import ScreenKit
+import Testing
+
+/// Thousands of random keys, resizes and (possibly stale, possibly failing) load results fed
+/// to the reducer and renderer; after every step the invariants must hold.
+@Suite struct MonkeyTests {
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let keys: [Key] = Keymap.bindings.flatMap(\.keys) + [
+        .char("a"), .char("x"), .char(" "), .char("窒"), .char("\u{1B}"), .backspace, .delete, .ctrl("w"),
+        .function(5), .enter, .escape, .escape,
+    ]
+
+    @Test(arguments: [1, 2, 3, 4])
+    func randomInputNeverBreaksTheInvariants(seed: UInt64) {
+        var rng = SplitMix(state: seed)
+        var d = Driver(width: 120, height: 40)
+        var pending: [Effect] = d.send(.start)
+        let catalogue = Fixtures.videos(Int.random(in: 0...80, using: &rng))
+        for _ in 0..<2_500 {
+            switch Int.random(in: 0..<100, using: &rng) {
+            case 0..<80:
+                let key = Self.keys.randomElement(using: &rng)!
+                if key == .char("q") { continue }
+                pending += d.send(.key(key))
+            case 80..<85:
+                d.send(.resize(width: Int.random(in: 0...220, using: &rng), height: Int.random(in: 0...70, using: &rng)))
+            case 85..<90:
+                pending += d.send(.timerFired(.framesDebounce))
+            default:
+                // Answer a random outstanding load, sometimes with an error, sometimes twice.
+                guard !pending.isEmpty else { continue }
+                let effect = pending.remove(at: Int.random(in: 0..<pending.count, using: &rng))
+                let fail = Int.random(in: 0..<5, using: &rng) == 0
+                switch effect {
+                case .loadVideos(let r, _, _):
+                    pending += d.send(.videosLoaded(request: r, fail ? .failure(.http(status: 502, message: "<html>bad gateway</html>")) : .success(catalogue)))
+                case .loadFrames(let r, let id, _):
+                    let count = Int.random(in: 0...400, using: &rng)
+                    pending += d.send(.framesLoaded(request: r, videoID: id, fail ? .failure(.timeout(seconds: 3)) : .success(Fixtures.frames(id, count: count))))
+                default: break
+                }
+            }
+            check(d.state)
+        }
+    }
+
+    func check(_ s: AppState) {
+        #expect(s.videoList.selected >= 0 && (s.videos.count == 0 ? s.videoList.selected == 0 : s.videoList.selected < s.videos.count))
+        #expect(s.frameList.selected >= 0 && (s.frames.count == 0 ? s.frameList.selected == 0 : s.frameList.selected < s.frames.count))
+        #expect(s.videoList.offset >= 0 && s.videoList.offset <= max(0, s.videos.count - 1))
+        #expect(s.frameList.offset >= 0)
+        #expect(s.selectedFrame == nil || s.framesVideoID == s.selectedVideo?.dataID)
+        let buffer = Screen.render(s)
+        #expect(buffer.width == s.width && buffer.height == s.height && buffer.cells.count == s.width * s.height)
+        let misfits = buffer.lines().filter { DisplayWidth.of($0) != s.width }
+        #expect(misfits.isEmpty, "rows not \(s.width) wide: \(misfits.prefix(2))")
+    }
+}
