@@ -26,13 +26,29 @@ public struct ScreenBuffer: Equatable, Sendable {
     public mutating func set(x: Int, y: Int, _ cell: Cell, clip: Rect? = nil) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         if let clip, !clip.contains(x: x, y: y) { return }
+        splitWide(x: x, y: y)
         cells[y * width + x] = cell
+    }
+
+    /// Before (x, y) is overwritten: a wide grapheme losing one of its halves would leave a
+    /// row one column too wide or too narrow (a popup drawn over CJK text), so its other
+    /// half becomes a space.
+    private mutating func splitWide(x: Int, y: Int) {
+        let i = y * width + x
+        if cells[i].isContinuation, x > 0 {
+            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
+        }
+        if x + 1 < width, cells[i + 1].isContinuation, !cells[i].isContinuation {
+            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
+        }
     }
 
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         for y in r.y..<r.maxY {
+            splitWide(x: r.x, y: y)
+            splitWide(x: r.maxX - 1, y: y)
             let row = y * width
             for x in r.x..<r.maxX { cells[row + x] = cell }
         }
@@ -55,11 +71,16 @@ public struct ScreenBuffer: Equatable, Sendable {
                 continue
             }
             if col + w > limitX {
-                if col < limitX, col >= area.x { cells[y * width + col] = Cell(" ", style: style) }
+                if col < limitX, col >= area.x {
+                    splitWide(x: col, y: y)
+                    cells[y * width + col] = Cell(" ", style: style)
+                }
                 col += 1
                 break
             }
             if col >= area.x {
+                splitWide(x: col, y: y)
+                if w == 2 { splitWide(x: col + 1, y: y) }
                 cells[y * width + col] = Cell(String(g), style: style)
                 if w == 2 { cells[y * width + col + 1] = Cell("", style: style) }
             }

@@ -21,7 +21,7 @@ enum ImageCells {
                 let row = (y - top) * image.width
                 for x in visible.x..<visible.maxX {
                     let pixel = cells[row + x - left]
-                    if let cell = ascii ? shade(pixel) : block(pixel) { buffer[x, y] = cell }
+                    if let cell = ascii ? shade(pixel) : block(pixel) { buffer.set(x: x, y: y, cell) }
                 }
             }
         }
