@@ -1,5 +1,6 @@
 import BrowserCore
 import Foundation
+import ImageKit
 import ScreenKit
 import TerminalNcurses
 
@@ -18,12 +19,15 @@ final class BrowserLoop {
     private var timers = Timers()
     private var state: AppState
 
-    init(terminal: Terminal, repository: Repository, sourceLabel: String) {
+    init(terminal: Terminal, repository: Repository, sourceLabel: String,
+         previewMode: PreviewMode = .blocks, imageColorMode: ColorMode = .palette256) {
         self.terminal = terminal
         let waker = terminal.waker
         mailbox = Mailbox(wake: { waker.wake() })
         runner = EffectRunner(repository: repository, mailbox: mailbox)
         state = AppState(width: terminal.width, height: terminal.height, sourceLabel: sourceLabel)
+        state.previewMode = previewMode
+        state.imageColorMode = imageColorMode
     }
 
     func run() -> Outcome {

@@ -6,12 +6,13 @@ enum Usage {
     atomscale-tui: browse the optical videos of the Atomscale platform in a terminal
 
     usage:
-      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color]
+      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color] [--image MODE]
       atomscale-tui videos [--json] [--search TEXT] [--status S]
       atomscale-tui frames DATA_ID [--json]
       atomscale-tui demo-server [--port N] [--scale standard|large]
       atomscale-tui render SOURCE [--width N] [--height N] [--colors truecolor|256|16|none]
       atomscale-tui keys
+      atomscale-tui doctor [--image MODE] [--no-color]
 
     options:
       --demo               use the built-in demo catalogue (no key, no network)
@@ -19,6 +20,8 @@ enum Usage {
       --endpoint URL       API base URL (else AS_API_ENDPOINT, else https://api.atomscale.ai/)
       --api-key-file PATH  read the API key from PATH (else AS_API_KEY)
       --no-color           no colours (also NO_COLOR=1, or colors = none in the config)
+      --image MODE         how frames are drawn: auto (default), kitty, blocks, ascii, off
+                           (also image = MODE in the config; `doctor` says what auto picks)
       -h, --help           show help (also after a command: atomscale-tui frames --help)
       --version            show the version
 
@@ -53,6 +56,14 @@ enum Usage {
     usage: atomscale-tui keys
 
     Prints the browser's key table as Markdown (the source of docs/keybindings.md).
+    """
+
+    static let doctor = """
+    usage: atomscale-tui doctor [--image MODE] [--no-color]
+
+    Prints what the browser detects about this terminal (TERM, colours, locale and UTF-8,
+    tmux, kitty graphics support) and which image mode it would use, with the reason.
+    --image and --no-color show what those flags would change.
     """
 
     static let demoServer = """

@@ -7,12 +7,13 @@ import TerminalNcurses
 /// blocks in poll(2), which must not happen on one of Swift's few cooperative threads.
 enum BrowseCommand {
     static func run(_ argv: [String], environment: [String: String], output: Output) async throws -> Int32 {
-        let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"]))
+        let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"], options: ["--image"]))
         if args.has("--help") || args.has("-h") { output.print(Usage.main); return 0 }
         if args.has("--version") { output.print(Usage.version); return 0 }
         guard args.positionals.isEmpty else {
             throw UsageError("unknown command '\(args.positionals[0])'")
         }
+        _ = try ImageSupport.parse(flag: args.value("--image"))
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             output.error("the browser needs a terminal; for scripts use 'atomscale-tui videos' or 'atomscale-tui frames DATA_ID'")
             return 1
@@ -23,6 +24,9 @@ enum BrowseCommand {
         if !setup.isDemo, setup.configuration?.apiKey == nil {
             throw RuntimeError(APIError.missingAPIKey.message)
         }
+        // Flag mistakes are usage errors before the screen is taken over.
+        let images = try ImageSupport.detect(environment: environment, flag: args.value("--image"), config: config,
+                                             terminalColors: nil, noColorFlag: args.has("--no-color"))
         let options = TerminalOptions(noColor: args.has("--no-color") || environment["NO_COLOR"].map { !$0.isEmpty } == true
                                       || config?.colors == ConfigFile.Colors.none)
         let repository = Repository(service: setup.service)
@@ -31,7 +35,8 @@ enum BrowseCommand {
             let thread = Thread {
                 do {
                     let terminal = try Terminal(options: options, environment: environment)
-                    let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label).run()
+                    let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label,
+                                              previewMode: images.mode, imageColorMode: images.colorMode).run()
                     terminal.restore()
                     done.resume(returning: .success(outcome))
                 } catch {
