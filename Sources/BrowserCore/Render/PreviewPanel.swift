@@ -38,7 +38,9 @@ enum PreviewPanel {
             ImageCells.draw(image.cells, in: area, ascii: ascii, &buffer)
         } else if let error = state.preview.failure(key) {
             Screen.drawMessage([("frame \(frame.index + 1): " + error.message, Theme.error)], in: area, &buffer)
-        } else if let last = state.preview.lastShown, let image = state.preview.image(last) {
+        } else if let last = state.preview.lastShown, last.columns <= area.width, last.rows <= area.height,
+                  let image = state.preview.image(last) {
+            // (Not one drawn for a bigger box: the player's picture cut down to the pane.)
             ImageCells.draw(image.cells, in: area, ascii: ascii, &buffer)
         } else {
             Screen.drawMessage([("loading frame \(frame.index + 1)…", Theme.dim)], in: area, &buffer)

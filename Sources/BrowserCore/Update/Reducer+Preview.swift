@@ -85,7 +85,8 @@ func previewDebounceFired(_ state: inout AppState) -> [Effect] {
           mainKey != target else { return [] }
     var effects: [Effect] = []
     state.preview.mainRequest = nil
-    if !prefetchKeys(state, around: target).contains(mainKey) {
+    if !prefetchKeys(state, around: target).contains(mainKey)
+        || state.preview.prefetchRequests.count > previewPrefetchLimit {
         state.preview.requests.removeValue(forKey: main)
         effects.append(.cancel(request: main))
     }
