@@ -4,7 +4,10 @@ import Testing
 /// The preview pane and the player in a real terminal (tmux), against the built-in demo.
 /// Skipped when tmux or the built binary is missing.
 @Suite(.serialized) struct PreviewEndToEndTests {
-    static let env = ["XDG_CONFIG_HOME": "/nonexistent-config", "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+    /// NO_COLOR is emptied (empty means unset): a developer's own NO_COLOR=1 would turn the
+    /// coloured half blocks this test looks for into shading characters.
+    static let env = ["XDG_CONFIG_HOME": "/nonexistent-config", "TERM": "xterm-256color", "LANG": "C.UTF-8",
+                      "NO_COLOR": ""]
 
     /// Moves down the videos until the preview pane shows a decoded frame (some demo videos
     /// have no frames); returns the screen.

@@ -88,23 +88,14 @@ final class TmuxSession {
     @discardableResult
     private func tmux(_ args: [String]) throws -> String {
         guard let path = Self.tmuxPath else { throw TmuxError.notInstalled }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = ["-L", socket] + args
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TMUX")
         env["TERM"] = env["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw TmuxError.failed(args.first ?? "", String(decoding: errData, as: UTF8.self))
+        let result = try Spawn.run(path, ["-L", socket] + args, environment: env)
+        guard result.status == 0 else {
+            throw TmuxError.failed(args.first ?? "", String(decoding: result.stderr, as: UTF8.self))
         }
+        let data = result.stdout
         return String(decoding: data, as: UTF8.self)
     }
 
