@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(name: "AtomscaleAPITests", dependencies: ["AtomscaleAPI", "DemoServer"]),
         .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "ScreenKit", "AtomscaleAPI", "ImageKit"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "ScreenKit"]),
-        .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),
+        // CZlib: the tests inflate the demo's PNGs themselves rather than trusting its encoder.
+        .testTarget(name: "DemoServerTests", dependencies: ["DemoServer", "CZlib"]),
         .testTarget(name: "ImageKitTests", dependencies: ["ImageKit", "CPNGShim"]),
         .testTarget(name: "TriageStoreTests", dependencies: ["TriageStore"]),
         .testTarget(name: "FrameDownloadsTests", dependencies: ["FrameDownloads", "AtomscaleAPI", "TriageStore"]),

@@ -23,7 +23,8 @@ public enum APIError: Error, Hashable, Sendable, CustomStringConvertible {
         case .timeout(let s): return "timed out after \(s.formatted0)s"
         case .http(let status, let m):
             let name = HTTPStatusName.name(status)
-            return m.isEmpty ? "HTTP \(status) \(name)" : "HTTP \(status) \(name): \(m)"
+            let head = name.isEmpty ? "HTTP \(status)" : "HTTP \(status) \(name)"
+            return m.isEmpty ? head : "\(head): \(m)"
         case .decoding(let m): return "unexpected response: \(m)"
         case .cancelled: return "cancelled"
         }
@@ -48,6 +49,7 @@ enum HTTPStatusName {
         case 422: return "Unprocessable Entity"
         case 429: return "Too Many Requests"
         case 500: return "Internal Server Error"
+        case 501: return "Not Implemented"
         case 502: return "Bad Gateway"
         case 503: return "Service Unavailable"
         case 504: return "Gateway Timeout"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Per-frame metrics of a video, normalised from either payload shape (see docs/api-notes).
+/// Per-frame metrics of a video, normalised from either payload shape (rules in docs/api-client.md).
 /// Each metric keeps its own sample axis because sample rates may differ.
 public struct Timeseries: Hashable, Sendable {
     public enum Shape: String, Sendable { case properties, rows, empty }

@@ -19,4 +19,18 @@ static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_a_dim(void) { return A_DIM; }
 static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+
+// Swift 6 rejects the C globals stdin/stdout (shared mutable state).
+static inline FILE *cn_stdin(void) { return stdin; }
+static inline FILE *cn_stdout(void) { return stdout; }
+
+// TIOCGWINSZ through a variadic ioctl is awkward from Swift; 0 on success.
+#include <sys/ioctl.h>
+static inline int cn_window_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
 #endif

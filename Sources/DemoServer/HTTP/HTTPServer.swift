@@ -16,10 +16,13 @@ public final class HTTPServer: @unchecked Sendable {
 
     private let listenFD: Int32
     private let handler: Handler
-    // Guarded by `lock`: open connections, so stop() can shut them down.
+    // Guarded by `lock`: open connections, so stop() can shut them down. Every shutdown and
+    // close of a descriptor happens under the lock too: a descriptor number is reused as soon
+    // as it is closed, and a late shutdown() would cut some other server's connection.
     private let lock = NSLock()
     private var connections: Set<Int32> = []
     private var stopped = false
+    private var acceptEnded = false
 
     /// Starts listening; `port` 0 picks a free port (read it back from `port`).
     public static func start(port: UInt16 = 0, handler: @escaping Handler) throws -> HTTPServer {
@@ -56,15 +59,16 @@ public final class HTTPServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// Stops accepting and closes every open connection. Idempotent.
+    /// Stops accepting and closes every open connection. Idempotent: deinit calls it again
+    /// after the accept loop has closed the listening socket, and that second call must not
+    /// touch the (possibly reused) descriptor number.
     public func stop() {
-        let open: Set<Int32> = lock.withLock {
-            if stopped { return [] }
+        lock.withLock {
+            if stopped { return }
             stopped = true
-            return connections
+            if acceptEnded { close(listenFD) } else { shutdown(listenFD, Int32(SHUT_RDWR)) }
+            for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        shutdown(listenFD, Int32(SHUT_RDWR))
-        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     private var isStopped: Bool { lock.withLock { stopped } }
@@ -73,7 +77,11 @@ public final class HTTPServer: @unchecked Sendable {
         while true {
             let client = accept(listenFD, nil, nil)
             if client < 0 {
-                if errno == EINTR { continue }
+                let e = errno
+                if isStopped { break }
+                if e == EINTR || e == ECONNABORTED { continue }
+                // Out of descriptors or memory: wait rather than stop serving for good.
+                if e == EMFILE || e == ENFILE || e == ENOBUFS || e == ENOMEM { usleep(50_000); continue }
                 break
             }
             let accepted: Bool = lock.withLock {
@@ -89,13 +97,19 @@ public final class HTTPServer: @unchecked Sendable {
             setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &idle, socklen_t(MemoryLayout<timeval>.size))
             let thread = Thread { [self] in
                 serve(client)
-                _ = lock.withLock { connections.remove(client) }
-                close(client)
+                lock.withLock {
+                    connections.remove(client)
+                    close(client)
+                }
             }
             thread.name = "http-conn"
             thread.start()
         }
-        close(listenFD)
+        // Closed here only once stop() has shut it down; otherwise stop() closes it.
+        lock.withLock {
+            acceptEnded = true
+            if stopped { close(listenFD) }
+        }
     }
 
     private func serve(_ fd: Int32) {

@@ -1,0 +1,111 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Receives every callback of the client's session: collects bodies under a size cap,
+/// resolves each request's continuation once, and keeps the API key on its own origin when a
+/// server redirects.
+final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    final class Exchange {
+        let continuation: CheckedContinuation<Result<HTTPResult, AttemptFailure>, Never>
+        let maxBytes: Int
+        /// `host:port`, for messages.
+        let target: String
+        let timeout: Double
+        var response: HTTPURLResponse?
+        var body = Data()
+
+        init(continuation: CheckedContinuation<Result<HTTPResult, AttemptFailure>, Never>, maxBytes: Int,
+             target: String, timeout: Double) {
+            self.continuation = continuation; self.maxBytes = maxBytes; self.target = target; self.timeout = timeout
+        }
+    }
+
+    let apiOrigin: URLOrigin?
+    private let exchanges = LockedValue<[Int: Exchange]>([:])
+
+    init(apiOrigin: URLOrigin?) { self.apiOrigin = apiOrigin }
+
+    func register(_ id: Int, _ exchange: Exchange) {
+        exchanges.withLock { $0[id] = exchange }
+    }
+
+    /// Finishes a request early (cancelled, deadline, too large); a no-op when it has already
+    /// finished, so the continuation is resumed exactly once.
+    func end(_ id: Int, with failure: AttemptFailure, cancelling task: URLSessionTask?) {
+        guard let exchange = exchanges.withLock({ $0.removeValue(forKey: id) }) else { return }
+        task?.cancel()
+        exchange.continuation.resume(returning: .failure(failure))
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @Sendable @escaping (URLSession.ResponseDisposition) -> Void) {
+        let id = dataTask.taskIdentifier
+        let limit: Int? = exchanges.withLock { all in
+            guard let exchange = all[id] else { return nil }
+            // Bodies of followed redirects are never delivered, so nothing needs discarding.
+            exchange.response = response as? HTTPURLResponse
+            return response.expectedContentLength > Int64(exchange.maxBytes) ? exchange.maxBytes : nil
+        }
+        completionHandler(limit == nil ? .allow : .cancel)
+        // Refuse a declared oversize body before any of it is buffered.
+        if let limit { end(id, with: .tooLarge(limit: limit), cancelling: dataTask) }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let id = dataTask.taskIdentifier
+        let limit: Int? = exchanges.withLock { all in
+            guard let exchange = all[id] else { return nil }
+            if exchange.body.count + data.count > exchange.maxBytes { return exchange.maxBytes }
+            exchange.body.append(data)
+            return nil
+        }
+        if let limit { end(id, with: .tooLarge(limit: limit), cancelling: dataTask) }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        guard let exchange = exchanges.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
+        exchange.continuation.resume(returning: Self.outcome(exchange, error: error,
+                                                             response: task.response as? HTTPURLResponse))
+    }
+
+    private static func outcome(_ exchange: Exchange, error: Error?, response: HTTPURLResponse?) -> Result<HTTPResult, AttemptFailure> {
+        if let error {
+            return .failure(.from(error, target: exchange.target, timeout: exchange.timeout))
+        }
+        guard let http = exchange.response ?? response else {
+            return .failure(AttemptFailure(error: .transport("no HTTP response from \(exchange.target)"), retryable: true))
+        }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String { headers[name.lowercased()] = "\(value)" }
+        }
+        // A connection closed early may still end "successfully"; Content-Length tells. (With
+        // a Content-Encoding the length counts compressed bytes, so it cannot be compared.)
+        let expected = http.expectedContentLength
+        if headers["content-encoding"] == nil, expected > 0, Int64(exchange.body.count) < expected {
+            return .failure(AttemptFailure(
+                error: .transport("connection to \(exchange.target) closed after \(exchange.body.count) of \(expected) bytes"),
+                retryable: true))
+        }
+        return .success(HTTPResult(status: http.statusCode, headers: headers, body: exchange.body))
+    }
+
+    /// Follows redirects, but a request leaving the API's origin (another host, port or
+    /// scheme, a downgrade to http included) loses the key; non-http(s) targets are refused,
+    /// which hands the 3xx itself back as the answer.
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @Sendable @escaping (URLRequest?) -> Void) {
+        completionHandler(Self.redirect(request, apiOrigin: apiOrigin))
+    }
+
+    static func redirect(_ request: URLRequest, apiOrigin: URLOrigin?) -> URLRequest? {
+        guard let target = URLOrigin(request.url) else { return nil }
+        var next = request
+        if apiOrigin == nil || target != apiOrigin {
+            next.setValue(nil, forHTTPHeaderField: "X-API-KEY")
+        }
+        return next
+    }
+}
