@@ -35,8 +35,13 @@ enum BrowseCommand {
             let thread = Thread {
                 do {
                     let terminal = try Terminal(options: options, environment: environment)
+                    // Now terminfo can say what the terminal shows (TERM alone only suggested it).
+                    var shown = (try? ImageSupport.detect(environment: environment, flag: args.value("--image"),
+                                                          config: config, terminalColors: terminal.colorCount,
+                                                          noColorFlag: args.has("--no-color"))) ?? images
+                    if terminal.supportsTrueColor, shown.colorMode != .mono { shown.colorMode = .truecolor }
                     let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label,
-                                              previewMode: images.mode, imageColorMode: images.colorMode).run()
+                                              previewMode: shown.mode, imageColorMode: shown.colorMode).run()
                     terminal.restore()
                     done.resume(returning: .success(outcome))
                 } catch {
