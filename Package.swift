@@ -49,7 +49,8 @@ let package = Package(
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer", "CZlib"]),
         .testTarget(name: "ImageKitTests", dependencies: ["ImageKit", "CPNGShim"]),
         .testTarget(name: "TriageStoreTests", dependencies: ["TriageStore"]),
-        .testTarget(name: "FrameDownloadsTests", dependencies: ["FrameDownloads", "AtomscaleAPI", "TriageStore"]),
-        .testTarget(name: "AtomscaleAppTests", dependencies: ["AtomscaleApp", "DemoServer", "AtomscaleAPI", "ImageKit"]),
+        .testTarget(name: "FrameDownloadsTests", dependencies: ["FrameDownloads", "AtomscaleAPI", "TriageStore", "DemoServer"]),
+        .testTarget(name: "AtomscaleAppTests", dependencies: ["AtomscaleApp", "DemoServer", "AtomscaleAPI", "ImageKit",
+                                                            "BrowserCore", "TriageStore", "FrameDownloads"]),
     ]
 )

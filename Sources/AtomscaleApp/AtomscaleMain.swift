@@ -7,7 +7,7 @@ public enum AtomscaleMain {
         await run(arguments: arguments, environment: ProcessInfo.processInfo.environment, output: .standard)
     }
 
-    static let commands: Set<String> = ["videos", "frames", "demo-server", "keys", "render", "doctor"]
+    static let commands: Set<String> = ["videos", "frames", "demo-server", "keys", "render", "triage", "download", "doctor"]
 
     static func run(arguments: [String], environment: [String: String], output: Output) async -> Int32 {
         let command = arguments.first.flatMap { commands.contains($0) ? $0 : nil }
@@ -20,6 +20,11 @@ public enum AtomscaleMain {
             case "render": return try await RenderCommand.run(rest, environment: environment, output: output)
             case "keys": return try KeysCommand.run(rest, output: output)
             case "doctor": return try DoctorCommand.run(rest, environment: environment, output: output)
+            case "triage": return try TriageCommand.run(rest, environment: environment, output: output)
+            case "download":
+                // Output.standard: this is the program itself, not a test calling in.
+                return try await DownloadCommand.run(rest, environment: environment, output: output,
+                                                     catchSignals: output === Output.standard)
             default: return try await BrowseCommand.run(rest, environment: environment, output: output)
             }
         } catch let error as UsageError {

@@ -26,20 +26,20 @@ public struct ScreenBuffer: Equatable, Sendable {
     public mutating func set(x: Int, y: Int, _ cell: Cell, clip: Rect? = nil) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         if let clip, !clip.contains(x: x, y: y) { return }
-        splitWide(x: x, y: y)
+        splitWide(y: y, from: x, to: x + 1)
         cells[y * width + x] = cell
     }
 
-    /// Before (x, y) is overwritten: a wide grapheme losing one of its halves would leave a
-    /// row one column too wide or too narrow (a popup drawn over CJK text), so its other
-    /// half becomes a space.
-    private mutating func splitWide(x: Int, y: Int) {
-        let i = y * width + x
-        if cells[i].isContinuation, x > 0 {
-            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
+    /// Before cells [x0, x1) of row y are overwritten: a wide grapheme with only one of its
+    /// two cells inside the range is replaced by a space, so no half of it is left behind to
+    /// make the row wider or narrower than the screen.
+    private mutating func splitWide(y: Int, from x0: Int, to x1: Int) {
+        let row = y * width
+        if x0 > 0, x0 < width, cells[row + x0].isContinuation {
+            cells[row + x0 - 1] = Cell(" ", style: cells[row + x0 - 1].style)
         }
-        if x + 1 < width, cells[i + 1].isContinuation, !cells[i].isContinuation {
-            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
+        if x1 > 0, x1 < width, cells[row + x1].isContinuation {
+            cells[row + x1] = Cell(" ", style: cells[row + x1].style)
         }
     }
 
@@ -47,8 +47,7 @@ public struct ScreenBuffer: Equatable, Sendable {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         for y in r.y..<r.maxY {
-            splitWide(x: r.x, y: y)
-            splitWide(x: r.maxX - 1, y: y)
+            splitWide(y: y, from: r.x, to: r.maxX)
             let row = y * width
             for x in r.x..<r.maxX { cells[row + x] = cell }
         }
@@ -72,15 +71,14 @@ public struct ScreenBuffer: Equatable, Sendable {
             }
             if col + w > limitX {
                 if col < limitX, col >= area.x {
-                    splitWide(x: col, y: y)
+                    splitWide(y: y, from: col, to: col + 1)
                     cells[y * width + col] = Cell(" ", style: style)
                 }
                 col += 1
                 break
             }
             if col >= area.x {
-                splitWide(x: col, y: y)
-                if w == 2 { splitWide(x: col + 1, y: y) }
+                splitWide(y: y, from: col, to: col + w)
                 cells[y * width + col] = Cell(String(g), style: style)
                 if w == 2 { cells[y * width + col + 1] = Cell("", style: style) }
             }

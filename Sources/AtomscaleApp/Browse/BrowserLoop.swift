@@ -1,3 +1,4 @@
+import AtomscaleAPI
 import BrowserCore
 import Foundation
 import ImageKit
@@ -18,22 +19,31 @@ final class BrowserLoop {
     private let mailbox: Mailbox
     private var timers = Timers()
     private var state: AppState
+    /// Issue 4: marks database, download directory, refresh interval, tmux.
+    private let triageSettings: TriageSettings?
 
     init(terminal: Terminal, repository: Repository, sourceLabel: String,
+         triage: TriageSettings? = nil, service: (any AtomscaleService)? = nil,
          previewMode: PreviewMode = .blocks, imageColorMode: ColorMode = .palette256) {
         self.terminal = terminal
         let waker = terminal.waker
-        mailbox = Mailbox(wake: { waker.wake() })
-        runner = EffectRunner(repository: repository, mailbox: mailbox)
+        let mailbox = Mailbox(wake: { waker.wake() })
+        self.mailbox = mailbox
+        let effects = triage.flatMap { settings in
+            service.map { TriageEffects(settings: settings, service: $0, mailbox: mailbox) }
+        }
+        runner = EffectRunner(repository: repository, mailbox: mailbox, triage: effects)
         state = AppState(width: terminal.width, height: terminal.height, sourceLabel: sourceLabel)
         state.previewMode = previewMode
         state.imageColorMode = imageColorMode
+        triageSettings = triage
+        if let triage { state.live.interval = triage.refreshInterval }
     }
 
     func run() -> Outcome {
         defer { runner.cancelAll() }
         if apply(.start) { return .quit }
-        terminal.draw(Screen.render(state))
+        draw()
         while true {
             var events: [AppEvent] = []
             for event in terminal.waitForEvents(timeout: timers.timeout()) {
@@ -50,9 +60,11 @@ final class BrowserLoop {
             }
             for id in timers.takeDue() { events.append(.timerFired(id)) }
             for event in events where apply(event) { return .quit }
-            terminal.draw(Screen.render(state))
+            draw()
         }
     }
+
+    private func draw() { terminal.draw(Screen.render(state)) }
 
     /// Reduces one event and carries out its effects; true when the program should end.
     private func apply(_ event: AppEvent) -> Bool {
@@ -60,6 +72,11 @@ final class BrowserLoop {
             switch effect {
             case .schedule(let id, let after): timers.schedule(id, after: after)
             case .cancelTimer(let id): timers.cancel(id)
+            case .copyToClipboard(let text):
+                // Queued by the terminal and written right after the next doupdate().
+                if let sequence = OSC52.sequence(copying: text, tmux: triageSettings?.insideTmux ?? false) {
+                    terminal.writeRaw(sequence)
+                }
             case .quit: return true
             default: runner.load(effect)
             }

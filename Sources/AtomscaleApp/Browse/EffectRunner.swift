@@ -9,10 +9,13 @@ final class EffectRunner {
     private let repository: Repository
     private let mailbox: Mailbox
     private var tasks: [RequestID: Task<Void, Never>] = [:]
+    /// Marks, notes and downloads (issue 4); nil in tests that only load.
+    private let triage: TriageEffects?
 
-    init(repository: Repository, mailbox: Mailbox) {
+    init(repository: Repository, mailbox: Mailbox, triage: TriageEffects? = nil) {
         self.repository = repository
         self.mailbox = mailbox
+        self.triage = triage
     }
 
     /// Load tasks started whose results have not been delivered (tests, benchmarks).
@@ -29,10 +32,13 @@ final class EffectRunner {
                   deliver: { .framesLoaded(request: request, videoID: videoID, $0) })
         case .loadPreview(let request, let imageUUID, let columns, let rows, let prefetch):
             startPreview(request, imageUUID: imageUUID, columns: columns, rows: rows, prefetch: prefetch)
+        case .refreshVideo(let request, let videoID):
+            start(request, { try await repository.videos(.entry(dataID: videoID), reload: true).first { $0.dataID == videoID } },
+                  deliver: { .videoRefreshed(request: request, videoID: videoID, $0) })
         case .cancel(let request):
             tasks.removeValue(forKey: request)?.cancel()
         default:
-            break
+            triage?.handle(effect)
         }
     }
 
@@ -81,15 +87,17 @@ final class EffectRunner {
     /// Forgets a task whose result was delivered, so the table does not grow.
     func finished(_ event: AppEvent) {
         switch event {
-        case .videosLoaded(let request, _), .framesLoaded(let request, _, _), .previewLoaded(let request, _, _):
+        case .videosLoaded(let request, _), .framesLoaded(let request, _, _), .videoRefreshed(let request, _, _),
+             .previewLoaded(let request, _, _):
             tasks.removeValue(forKey: request)
-        default: break
+        default: triage?.finished(event)
         }
     }
 
     func cancelAll() {
         for task in tasks.values { task.cancel() }
         tasks.removeAll()
+        triage?.stop()
     }
 }
 

@@ -7,11 +7,14 @@ enum Usage {
 
     usage:
       atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color] [--image MODE]
+                    [--download-dir D] [--refresh-interval SECONDS]
       atomscale-tui videos [--json] [--search TEXT] [--status S]
       atomscale-tui frames DATA_ID [--json]
       atomscale-tui demo-server [--port N] [--scale standard|large]
       atomscale-tui render SOURCE [--width N] [--height N] [--colors truecolor|256|16|none]
       atomscale-tui keys
+      atomscale-tui download DATA_ID [--dir D] [--jobs N]
+      atomscale-tui triage export [--format csv|json] [--output FILE]
       atomscale-tui doctor [--image MODE] [--no-color]
 
     options:
@@ -20,6 +23,8 @@ enum Usage {
       --endpoint URL       API base URL (else AS_API_ENDPOINT, else https://api.atomscale.ai/)
       --api-key-file PATH  read the API key from PATH (else AS_API_KEY)
       --no-color           no colours (also NO_COLOR=1, or colors = none in the config)
+      --download-dir D     where d/D save frames (else download_dir in the config, else .)
+      --refresh-interval S seconds between refreshes of a live video (default 5)
       --image MODE         how frames are drawn: auto (default), kitty, blocks, ascii, off
                            (also image = MODE in the config; `doctor` says what auto picks)
       -h, --help           show help (also after a command: atomscale-tui frames --help)

@@ -7,12 +7,15 @@ import TerminalNcurses
 /// blocks in poll(2), which must not happen on one of Swift's few cooperative threads.
 enum BrowseCommand {
     static func run(_ argv: [String], environment: [String: String], output: Output) async throws -> Int32 {
-        let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"], options: ["--image"]))
+        let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"],
+                                                                  options: ["--download-dir", "--refresh-interval", "--image"]))
         if args.has("--help") || args.has("-h") { output.print(Usage.main); return 0 }
         if args.has("--version") { output.print(Usage.version); return 0 }
         guard args.positionals.isEmpty else {
             throw UsageError("unknown command '\(args.positionals[0])'")
         }
+        // Bad flag values are usage errors (exit 2) even where there is no terminal.
+        _ = try TriageSettings.refreshInterval(args.value("--refresh-interval"), config: nil)
         _ = try ImageSupport.parse(flag: args.value("--image"))
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             output.error("the browser needs a terminal; for scripts use 'atomscale-tui videos' or 'atomscale-tui frames DATA_ID'")
@@ -31,6 +34,8 @@ enum BrowseCommand {
                                       || config?.colors == ConfigFile.Colors.none)
         let repository = Repository(service: setup.service)
         let label = setup.sourceLabel
+        let triage = try TriageSettings.resolve(args, config: config, environment: environment, origin: setup.triageOrigin)
+        let service = setup.service
         let outcome: Result<BrowserLoop.Outcome, Error> = await withCheckedContinuation { done in
             let thread = Thread {
                 do {
@@ -41,6 +46,7 @@ enum BrowseCommand {
                                                           noColorFlag: args.has("--no-color"))) ?? images
                     if terminal.supportsTrueColor, shown.colorMode != .mono { shown.colorMode = .truecolor }
                     let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label,
+                                              triage: triage, service: service,
                                               previewMode: shown.mode, imageColorMode: shown.colorMode).run()
                     terminal.restore()
                     done.resume(returning: .success(outcome))

@@ -53,6 +53,10 @@ public struct AppState: Sendable {
     public var previewMode: PreviewMode = .blocks
     /// What the terminal can show; `.mono` draws frames with shading characters.
     public var imageColorMode: ColorMode = .truecolor
+    // Issue 4: marks and notes, downloads, live refresh (Reducer+Triage/Downloads/Live).
+    public var triage = TriageState()
+    public var downloads = DownloadState()
+    public var live = LiveRefresh()
 
     public init(width: Int, height: Int, sourceLabel: String) {
         self.width = max(0, width)

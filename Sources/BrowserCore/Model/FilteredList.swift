@@ -7,6 +7,9 @@ public struct FilteredList<Item: Sendable>: Sendable {
     /// Indices into `items` of the rows shown, in order.
     public private(set) var visible: [Int] = []
     private var haystacks: [String] = []
+    /// A second filter on the items themselves (the `f` marks filter), applied after the
+    /// text filter; nil lets every item through.
+    private var predicate: (@Sendable (Item) -> Bool)?
 
     public init() {}
 
@@ -35,16 +38,32 @@ public struct FilteredList<Item: Sendable>: Sendable {
         refilter(within: narrowing ? visible : nil)
     }
 
+    /// Sets (or clears, with nil) the item predicate. The caller sets it again whenever what
+    /// the predicate looks at changes (a mark was added), since the closure is opaque here.
+    public mutating func setPredicate(_ newPredicate: (@Sendable (Item) -> Bool)?) {
+        predicate = newPredicate
+        refilter()
+    }
+
+    /// Replaces one item (same position), keeping both filters in force.
+    public mutating func replaceItem(at index: Int, with item: Item, searchText: (Item) -> String) {
+        guard items.indices.contains(index) else { return }
+        items[index] = item
+        haystacks[index] = searchText(item).lowercased()
+        refilter()
+    }
+
     /// The row showing `items[index]`, if the filter lets it through.
     public func row(ofItem index: Int) -> Int? { visible.firstIndex(of: index) }
 
     private mutating func refilter(within candidates: [Int]? = nil) {
         let needle = filter.lowercased()
-        if needle.isEmpty {
-            visible = Array(items.indices)
-            return
+        let pool = candidates ?? Array(items.indices)
+        switch (needle.isEmpty, predicate) {
+        case (true, nil): visible = pool
+        case (true, let p?): visible = pool.filter { p(items[$0]) }
+        case (false, nil): visible = pool.filter { haystacks[$0].contains(needle) }
+        case (false, let p?): visible = pool.filter { haystacks[$0].contains(needle) && p(items[$0]) }
         }
-        let pool = candidates ?? Array(haystacks.indices)
-        visible = pool.filter { haystacks[$0].contains(needle) }
     }
 }

@@ -24,7 +24,8 @@ public struct MetadataLine: Hashable, Sendable {
 public enum MetadataLines {
     static func labelWidth(for width: Int) -> Int { min(13, max(0, width / 3)) }
 
-    public static func video(_ entry: CatalogueEntry?, width: Int) -> [MetadataLine] {
+    /// `triage`: the operator's mark and note, listed first (they are what they typed).
+    public static func video(_ entry: CatalogueEntry?, triage: TriageEntry? = nil, width: Int) -> [MetadataLine] {
         guard let e = entry else { return [] }
         var pairs: [(String, String?)] = [
             ("data_id", e.dataID),
@@ -44,7 +45,7 @@ public enum MetadataLines {
             ("tags", e.tags.isEmpty ? nil : e.tags.joined(separator: ", ")),
             ("note", e.fields["detail_note_content"]?.stringValue),
         ]
-        pairs = pairs.filter { $0.1 != nil }
+        pairs = (TriageCells.metadataPairs(triage) + pairs).filter { $0.1 != nil }
         let shown: Set<String> = ["data_id", "raw_name", "pipeline_status", "sample_name", "physical_sample_id",
                                   "physical_sample_name", "source_name", "raw_file_type", "growth_length",
                                   "upload_datetime", "collected_datetime", "name", "projects", "tags",
@@ -52,7 +53,8 @@ public enum MetadataLines {
         return build(pairs, others: e.fields, excluding: shown, width: width)
     }
 
-    public static func frame(_ frame: VideoFrame?, videoLoaded: Loadable<Void>, width: Int) -> [MetadataLine] {
+    public static func frame(_ frame: VideoFrame?, videoLoaded: Loadable<Void>, triage: TriageEntry? = nil,
+                             width: Int) -> [MetadataLine] {
         guard let f = frame else { return [] }
         let size = f.width.flatMap { w in f.height.map { "\(w) x \($0) px" } }
         let pairs: [(String, String?)] = [
@@ -64,7 +66,8 @@ public enum MetadataLines {
             ("frame_number", f.frameNumber.map(String.init)),
         ]
         let shown: Set<String> = ["image_uuid", "time_seconds", "timestamp_seconds", "frame_number"]
-        return build(pairs.filter { $0.1 != nil }, others: f.fields, excluding: shown, width: width)
+        return build((TriageCells.metadataPairs(triage) + pairs).filter { $0.1 != nil }, others: f.fields,
+                     excluding: shown, width: width)
     }
 
     private static func build(_ pairs: [(String, String?)], others: [String: JSONValue],

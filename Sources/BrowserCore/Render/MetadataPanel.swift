@@ -7,10 +7,11 @@ enum MetadataPanel {
         let lines: [MetadataLine]
         let scroll: ListState
         if panel == .videoMetadata {
-            lines = MetadataLines.video(state.selectedVideo, width: rect.width)
+            lines = MetadataLines.video(state.selectedVideo, triage: state.selectedVideoTriage, width: rect.width)
             scroll = state.videoMetadataScroll
         } else {
-            lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, width: rect.width)
+            lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
+                                        width: rect.width)
             scroll = state.frameMetadataScroll
         }
         let area = Screen.content(rect)

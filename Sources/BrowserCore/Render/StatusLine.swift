@@ -6,6 +6,10 @@ enum StatusLine {
     static func draw(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect)
+        if let note = state.triage.noteEditor {
+            TriageCells.drawNoteEditor(note, rect, &buffer)
+            return
+        }
         if let prompt = state.prompt {
             let label = prompt.purpose == .search ? "search: " : "filter \(prompt.panel.title.lowercased()): /"
             var x = rect.x + buffer.put(label, x: rect.x, y: rect.y, style: Theme.notice, clip: rect)
@@ -31,10 +35,12 @@ enum StatusLine {
     static func message(_ state: AppState) -> (String, Style) {
         if let error = state.lastError { return ("error: " + error, Theme.error) }
         if let notice = state.notice { return (notice, Theme.notice) }
+        if let triage = TriageCells.statusMessage(state) { return triage }
         var loading: [String] = []
         if state.videosRequest != nil { loading.append("videos") }
         if state.framesRequest != nil || state.framesLoad.isLoading { loading.append("frames") }
         if !loading.isEmpty { return ("loading " + loading.joined(separator: " and ") + "…", Theme.dim) }
+        if let readOnly = TriageCells.readOnlyMessage(state) { return readOnly }
         guard state.videosLoad.value != nil else { return ("", .plain) }
         var parts = ["\(state.videos.count) of \(state.videos.items.count) videos"]
         if state.framesLoad.value != nil { parts.append("\(state.frames.items.count) frames") }

@@ -7,6 +7,7 @@ enum VideosPanel {
     static func draw(_ state: AppState, _ rect: Rect, _ buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
         var detail = Screen.position(state.videoList, count: state.videos.count, filter: state.videos.filter)
+        detail += TriageCells.filterTag(state.triage.videosFilter)
         let search = state.query.summary
         if !search.isEmpty { detail += "  search: " + search }
         Screen.drawHeader(state, .videos, rect, detail: detail, &buffer)
@@ -22,7 +23,9 @@ enum VideosPanel {
             break
         }
         if state.videos.count == 0 {
-            let text = state.videos.isFiltered ? "no video matches /\(state.videos.filter) (Esc clears)"
+            let text = state.videos.items.count > 0 && state.triage.videosFilter != .all && !state.videos.isFiltered
+                ? TriageCells.emptyMessage(state.triage.videosFilter, what: "video")
+                : state.videos.isFiltered ? "no video matches /\(state.videos.filter) (Esc clears)"
                 : (state.query.summary.isEmpty ? "no optical videos in this catalogue"
                    : "no optical video matches the search (s to change it)")
             Screen.drawMessage([(text, Theme.dim)], in: area, &buffer)
@@ -32,13 +35,13 @@ enum VideosPanel {
         for i in 0..<area.height {
             let row = state.videoList.offset + i
             guard let video = state.videos[row] else { break }
-            drawRow(video, selected: row == state.videoList.selected, focused: focused,
-                    y: area.y + i, area: area, &buffer)
+            drawRow(video, triage: state.triage.videos[video.dataID], selected: row == state.videoList.selected,
+                    focused: focused, y: area.y + i, area: area, &buffer)
         }
     }
 
-    static func drawRow(_ v: CatalogueEntry, selected: Bool, focused: Bool, y: Int, area: Rect,
-                        _ buffer: inout ScreenBuffer) {
+    static func drawRow(_ v: CatalogueEntry, triage: TriageEntry? = nil, selected: Bool, focused: Bool, y: Int,
+                        area: Rect, _ buffer: inout ScreenBuffer) {
         let base = selected ? (focused ? Theme.selectedFocused : Theme.selectedPlain) : Style.plain
         let line = Rect(x: area.x, y: y, width: area.width, height: 1)
         buffer.fill(line, with: Cell(" ", style: base))
@@ -63,7 +66,8 @@ enum VideosPanel {
             right -= 17
             buffer.put(text, x: right, y: y, style: base, clip: line)
         }
-        let nameWidth = max(0, right - area.x - 2)
-        buffer.put(Sanitizer.fit(v.displayName, width: nameWidth), x: area.x + 1, y: y, style: base, clip: line)
+        let marks = TriageCells.drawColumn(triage, x: area.x, y: y, base: base, clip: line, &buffer)
+        let nameWidth = max(0, right - area.x - 2 - marks)
+        buffer.put(Sanitizer.fit(v.displayName, width: nameWidth), x: area.x + 1 + marks, y: y, style: base, clip: line)
     }
 }

@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     case play
     /// Keys of the player (Reducer+Player.swift).
     case player(PlayerAction)
+    /// Marks, notes, downloads and copying (issue 4); see TriageAction.
+    case triage(TriageAction)
 
     public var summary: String {
         switch self {
@@ -39,11 +41,12 @@ public enum Action: Hashable, Sendable {
         case .back: return "back out: clear a filter, leave a panel, close help"
         case .filter: return "filter the focused list as you type (Enter keeps, Esc cancels)"
         case .search: return "search the catalogue on the server: words, status:S, from:DATE, to:DATE"
-        case .reload: return "reload the videos and the selected video's frames"
+        case .reload: return "reload the videos, the selected video's frames and the marks"
         case .help: return "show or hide this help"
         case .quit: return "quit"
         case .play: return "show the selected frame in the full-window player"
         case .player(let a): return a.summary
+        case .triage(let t): return t.summary
         }
     }
 }

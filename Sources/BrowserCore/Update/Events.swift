@@ -17,6 +17,8 @@ public enum TimerID: Hashable, Sendable {
     case previewDebounce
     /// The player's next frame is due.
     case playerTick
+    /// The selected video is live (running, stream_active): refresh its frames and entry.
+    case liveRefresh
 }
 
 /// Everything that can change the state: input, the clock, and background results.
@@ -29,6 +31,14 @@ public enum AppEvent: Sendable {
     case framesLoaded(request: RequestID, videoID: String, Result<FrameList, APIError>)
     /// A frame fetched, decoded and scaled off the UI thread (or why it could not be).
     case previewLoaded(request: RequestID, imageUUID: String, Result<PreviewImage, PreviewError>)
+    // Triage (issue 4): see Reducer+Triage.swift, Reducer+Downloads.swift, Reducer+Live.swift.
+    case triageLoaded(request: RequestID, Result<TriageSnapshot, TriageFailure>)
+    /// A stored change: the row as it is now (nil: no mark and no note left), or why not.
+    case triageSaved(TriageChange, Result<TriageEntry?, TriageFailure>)
+    case downloadProgress(request: RequestID, DownloadCounts)
+    case downloadFinished(request: RequestID, DownloadOutcome)
+    /// The selected video's catalogue entry read again (nil: the server no longer lists it).
+    case videoRefreshed(request: RequestID, videoID: String, Result<CatalogueEntry?, APIError>)
 }
 
 /// What the reducer asks the outside world to do. Plain values, so tests compare them.
@@ -43,4 +53,15 @@ public enum Effect: Hashable, Sendable {
     case schedule(TimerID, after: Double)
     case cancelTimer(TimerID)
     case quit
+    // Triage (issue 4).
+    /// Read every mark and note of the API origin (opening the database if needed).
+    case loadTriage(request: RequestID)
+    /// Store one change at once; changes must be applied in the order they were sent.
+    case saveTriage(TriageChange)
+    case startDownload(request: RequestID, DownloadJob)
+    case cancelDownload(request: RequestID)
+    /// Put text on the clipboard of the operator's terminal (OSC 52), written by the UI loop.
+    case copyToClipboard(String)
+    /// Read one video's catalogue entry again (live refresh: has its status settled?).
+    case refreshVideo(request: RequestID, videoID: String)
 }

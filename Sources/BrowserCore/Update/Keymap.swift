@@ -35,6 +35,7 @@ public enum Keymap {
         Binding(keys: [.char("/")], action: .filter, group: "Data"),
         Binding(keys: [.char("s")], action: .search, group: "Data"),
         Binding(keys: [.char("r")], action: .reload, group: "Data"),
+    ] + TriageAction.bindings + [
         Binding(keys: [.char("?")], action: .help, group: "Other"),
         Binding(keys: [.char("q")], action: .quit, group: "Other"),
     ]
@@ -81,6 +82,7 @@ public enum Keymap {
     public static func helpRows() -> [(group: String, keys: String, summary: String)] {
         (bindings + playerBindings).map { b in (b.group, b.keys.map(\.description).joined(separator: " "), b.action.summary) }
             + promptKeys.map { ("In the / and s prompts", $0.keys, $0.summary) }
+            + TriageAction.noteKeys.map { ("In the note editor (n)", $0.keys, $0.summary) }
     }
 
     /// The key table as Markdown: the body of docs/keybindings.md.

@@ -8,15 +8,17 @@ public let framesDebounceSeconds = 0.12
 /// The whole behaviour of the browser: an event in, the state changed, effects out. No I/O.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     let effects = reduceEvent(&state, event)
-    // Whatever the event changed (selection, focus, window size, player), the preview's
-    // loads follow from the resulting state in one place (Reducer+Preview.swift).
-    return state.wantsQuit ? effects : effects + syncPreview(&state)
+    // Whatever the event, the live-refresh timer runs iff the selected video is live, and
+    // the preview's loads follow from the resulting state (selection, focus, window size,
+    // player) in one place (Reducer+Preview.swift).
+    let live = effects + reconcileLiveRefresh(&state)
+    return state.wantsQuit ? live : live + syncPreview(&state)
 }
 
 func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     switch event {
     case .start:
-        return loadVideos(&state, reload: false)
+        return loadVideos(&state, reload: false) + loadTriage(&state)
     case .key(let key):
         return handleKey(&state, key)
     case .resize(let width, let height):
@@ -38,6 +40,18 @@ func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         return videosLoaded(&state, request: request, result)
     case .framesLoaded(let request, let videoID, let result):
         return framesLoaded(&state, request: request, videoID: videoID, result)
+    case .timerFired(.liveRefresh):
+        return liveRefreshFired(&state)
+    case .triageLoaded(let request, let result):
+        return triageLoaded(&state, request: request, result)
+    case .triageSaved(let change, let result):
+        return triageSaved(&state, change, result)
+    case .downloadProgress(let request, let counts):
+        return downloadProgress(&state, request: request, counts)
+    case .downloadFinished(let request, let outcome):
+        return downloadFinished(&state, request: request, outcome)
+    case .videoRefreshed(let request, let videoID, let result):
+        return videoRefreshed(&state, request: request, videoID: videoID, result)
     }
 }
 
@@ -45,6 +59,7 @@ func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
 
 func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     state.notice = nil
+    if state.triage.noteEditor != nil { return handleNoteKey(&state, key) }
     if state.prompt != nil { return handlePromptKey(&state, key) }
     if state.helpVisible { return handleHelpKey(&state, key) }
     if state.player != nil { return handlePlayerKey(&state, key) }
@@ -82,7 +97,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         let current = SearchSyntax.format(state.query)
         state.prompt = Prompt(purpose: .search, text: current, original: current)
         return []
-    case .reload: return reload(&state)
+    case .reload: return reload(&state) + loadTriage(&state)
     case .help:
         state.helpVisible.toggle()
         state.helpScroll = 0
@@ -92,6 +107,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.quit]
     case .play: return openPlayer(&state)
     case .player(let a): return performPlayer(&state, a)
+    case .triage(let action): return performTriage(&state, action)
     }
 }
 
@@ -171,11 +187,12 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         if state.frameList.selected != before { state.frameMetadataScroll = ListState() }
         return []
     case .videoMetadata:
-        let lines = MetadataLines.video(state.selectedVideo, width: layout.rect(.videoMetadata).width).count
+        let lines = MetadataLines.video(state.selectedVideo, triage: state.selectedVideoTriage,
+                                        width: layout.rect(.videoMetadata).width).count
         state.videoMetadataScroll.scroll(by: delta, count: lines, rows: rows)
         return []
     case .frameMetadata:
-        let lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad,
+        let lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
                                         width: layout.rect(.frameMetadata).width).count
         state.frameMetadataScroll.scroll(by: delta, count: lines, rows: rows)
         return []
@@ -189,9 +206,10 @@ func clampAll(_ state: inout AppState) {
     let layout = state.layout
     state.videoList.keepVisible(count: state.videos.count, rows: layout.contentRows(.videos))
     state.frameList.keepVisible(count: state.frames.count, rows: layout.contentRows(.frames))
-    let videoLines = MetadataLines.video(state.selectedVideo, width: layout.rect(.videoMetadata).width).count
+    let videoLines = MetadataLines.video(state.selectedVideo, triage: state.selectedVideoTriage,
+                                         width: layout.rect(.videoMetadata).width).count
     state.videoMetadataScroll.scroll(by: 0, count: videoLines, rows: layout.contentRows(.videoMetadata))
-    let frameLines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad,
+    let frameLines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
                                          width: layout.rect(.frameMetadata).width).count
     state.frameMetadataScroll.scroll(by: 0, count: frameLines, rows: layout.contentRows(.frameMetadata))
 }

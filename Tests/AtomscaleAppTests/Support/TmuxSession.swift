@@ -33,7 +33,7 @@ final class TmuxSession {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
                   "sh", "-c", shellCommand])
         isRunning = true
-        try? tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        _ = try? tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit { kill() }
@@ -49,6 +49,10 @@ final class TmuxSession {
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
+
+    /// Any other tmux command on this session's own server (set-option, show-buffer, ...).
+    @discardableResult
+    func command(_ args: String...) throws -> String { try tmux(args) }
 
     func capture(escapes: Bool = false) throws -> String {
         try tmux(["capture-pane", "-t", name, "-p"] + (escapes ? ["-e"] : []))
@@ -91,12 +95,12 @@ final class TmuxSession {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TMUX")
         env["TERM"] = env["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
-        let result = try Spawn.run(path, ["-L", socket] + args, environment: env)
+        // Not Foundation's Process: see ChildProcess.
+        let result = try ChildProcess.run(path, ["-L", socket] + args, environment: env)
         guard result.status == 0 else {
             throw TmuxError.failed(args.first ?? "", String(decoding: result.stderr, as: UTF8.self))
         }
-        let data = result.stdout
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: result.stdout, as: UTF8.self)
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

@@ -7,7 +7,8 @@ import Testing
     @Test func startAsksForOpticalVideosAndShowsLoading() {
         var d = Driver()
         let effects = d.send(.start)
-        #expect(effects == [.loadVideos(request: RequestID(1), query: .opticalVideos, reload: false)])
+        #expect(effects == [.loadVideos(request: RequestID(1), query: .opticalVideos, reload: false),
+                            .loadTriage(request: RequestID(2))])
         #expect(d.state.videosLoad.isLoading)
         #expect(Screen.render(d.state).lines().joined().contains("loading videos"))
     }
