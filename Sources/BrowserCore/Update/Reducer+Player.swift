@@ -30,8 +30,10 @@ func handlePlayerKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard let action = Keymap.playerAction(for: key) else { return [] }
     switch action {
     case .help:
+        // Opened from the player, help starts at the player's keys (the table is long).
         state.helpVisible = true
-        state.helpScroll = 0
+        let group = HelpContent.lines().firstIndex { $0.isGroup && $0.keys == Keymap.playerGroup } ?? 0
+        state.helpScroll = min(group, HelpContent.maxScroll(height: state.height))
         return []
     case .player(let a): return performPlayer(&state, a)
     default: return []
