@@ -1,6 +1,7 @@
 import AtomscaleAPI
 import BrowserCore
 import Foundation
+import ImageKit
 import ScreenKit
 import TerminalNcurses
 
@@ -22,7 +23,8 @@ final class BrowserLoop {
     private let triageSettings: TriageSettings?
 
     init(terminal: Terminal, repository: Repository, sourceLabel: String,
-         triage: TriageSettings? = nil, service: (any AtomscaleService)? = nil) {
+         triage: TriageSettings? = nil, service: (any AtomscaleService)? = nil,
+         previewMode: PreviewMode = .blocks, imageColorMode: ColorMode = .palette256) {
         self.terminal = terminal
         let waker = terminal.waker
         let mailbox = Mailbox(wake: { waker.wake() })
@@ -32,6 +34,8 @@ final class BrowserLoop {
         }
         runner = EffectRunner(repository: repository, mailbox: mailbox, triage: effects)
         state = AppState(width: terminal.width, height: terminal.height, sourceLabel: sourceLabel)
+        state.previewMode = previewMode
+        state.imageColorMode = imageColorMode
         triageSettings = triage
         if let triage { state.live.interval = triage.refreshInterval }
     }

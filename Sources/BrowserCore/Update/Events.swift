@@ -12,6 +12,11 @@ public struct RequestID: Hashable, Sendable, CustomStringConvertible {
 public enum TimerID: Hashable, Sendable {
     /// The frames of the selected video are loaded once the selection has settled.
     case framesDebounce
+    /// A preview load for a frame passed by is still running: once the selection rests,
+    /// stop waiting for it and load the frame the operator stopped on.
+    case previewDebounce
+    /// The player's next frame is due.
+    case playerTick
     /// The selected video is live (running, stream_active): refresh its frames and entry.
     case liveRefresh
 }
@@ -24,6 +29,8 @@ public enum AppEvent: Sendable {
     case timerFired(TimerID)
     case videosLoaded(request: RequestID, Result<[CatalogueEntry], APIError>)
     case framesLoaded(request: RequestID, videoID: String, Result<FrameList, APIError>)
+    /// A frame fetched, decoded and scaled off the UI thread (or why it could not be).
+    case previewLoaded(request: RequestID, imageUUID: String, Result<PreviewImage, PreviewError>)
     // Triage (issue 4): see Reducer+Triage.swift, Reducer+Downloads.swift, Reducer+Live.swift.
     case triageLoaded(request: RequestID, Result<TriageSnapshot, TriageFailure>)
     /// A stored change: the row as it is now (nil: no mark and no note left), or why not.
@@ -38,6 +45,10 @@ public enum AppEvent: Sendable {
 public enum Effect: Hashable, Sendable {
     case loadVideos(request: RequestID, query: SearchQuery, reload: Bool)
     case loadFrames(request: RequestID, videoID: String, reload: Bool)
+    /// Fetch a frame's PNG, decode it and scale it into `columns x rows` cells, all off the
+    /// UI thread. A `prefetch` is for a neighbour: nothing waits on it, so it runs at low
+    /// priority and shows no loading state.
+    case loadPreview(request: RequestID, imageUUID: String, columns: Int, rows: Int, prefetch: Bool)
     case cancel(request: RequestID)
     case schedule(TimerID, after: Double)
     case cancelTimer(TimerID)
