@@ -39,11 +39,11 @@ let package = Package(
         // Test helper: writes marks until killed, for the SIGKILL durability test.
         .executableTarget(name: "triage-writer-probe", dependencies: ["TriageStore"]),
         // Benchmarks, run on demand (figures in docs/performance.md), never in `swift test`.
-        .executableTarget(name: "atomscale-bench", dependencies: ["ImageKit"]),
+        .executableTarget(name: "atomscale-bench", dependencies: ["ImageKit", "BrowserCore", "ScreenKit", "AtomscaleAPI"]),
 
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "AtomscaleAPITests", dependencies: ["AtomscaleAPI", "DemoServer"]),
-        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "ScreenKit", "AtomscaleAPI"]),
+        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "ScreenKit", "AtomscaleAPI", "ImageKit"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "ScreenKit"]),
         // CZlib: the tests inflate the demo's PNGs themselves rather than trusting its encoder.
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer", "CZlib"]),

@@ -7,7 +7,7 @@ public enum AtomscaleMain {
         await run(arguments: arguments, environment: ProcessInfo.processInfo.environment, output: .standard)
     }
 
-    static let commands: Set<String> = ["videos", "frames", "demo-server", "keys", "render", "triage", "download"]
+    static let commands: Set<String> = ["videos", "frames", "demo-server", "keys", "render", "triage", "download", "doctor"]
 
     static func run(arguments: [String], environment: [String: String], output: Output) async -> Int32 {
         let command = arguments.first.flatMap { commands.contains($0) ? $0 : nil }
@@ -19,6 +19,7 @@ public enum AtomscaleMain {
             case "demo-server": return try await DemoServerCommand.run(rest, output: output)
             case "render": return try await RenderCommand.run(rest, environment: environment, output: output)
             case "keys": return try KeysCommand.run(rest, output: output)
+            case "doctor": return try DoctorCommand.run(rest, environment: environment, output: output)
             case "triage": return try TriageCommand.run(rest, environment: environment, output: output)
             case "download":
                 // Output.standard: this is the program itself, not a test calling in.

@@ -36,7 +36,7 @@ public enum ImageError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 
     /// "3600 MP", "2.1 MP", or plain pixels below 0.1 MP where MP would read as 0.
-    static func megapixels(_ pixels: Int) -> String {
+    public static func megapixels(_ pixels: Int) -> String {
         if pixels >= 10_000_000 || (pixels >= 1_000_000 && pixels % 1_000_000 == 0) {
             return "\((pixels + 500_000) / 1_000_000) MP"
         }

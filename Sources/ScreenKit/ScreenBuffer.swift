@@ -26,8 +26,13 @@ public struct ScreenBuffer: Equatable, Sendable {
     public mutating func set(x: Int, y: Int, _ cell: Cell, clip: Rect? = nil) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         if let clip, !clip.contains(x: x, y: y) { return }
-        splitWide(y: y, from: x, to: x + 1)
+        // A wide grapheme set here covers the next cell too (the note editor's cursor on a
+        // CJK character): that cell becomes its continuation, as `put` would make it.
+        let wide = (cell.text.unicodeScalars.first?.value ?? 0) >= 0x1100 && DisplayWidth.of(cell.text) == 2
+            && x + 1 < width
+        splitWide(y: y, from: x, to: x + (wide ? 2 : 1))
         cells[y * width + x] = cell
+        if wide { cells[y * width + x + 1] = Cell("", style: cell.style) }
     }
 
     /// Before cells [x0, x1) of row y are overwritten: a wide grapheme with only one of its

@@ -10,7 +10,7 @@ protocol Benchmark: Sendable {
 }
 
 enum BenchmarkRegistry {
-    static let all: [any Benchmark] = [FramesBenchmark()]
+    static let all: [any Benchmark] = [FramesBenchmark(), PlayerBenchmark()]
 
     static var usage: String {
         var text = "usage: atomscale-bench <benchmark> [options]\n\nbenchmarks:\n"

@@ -66,7 +66,9 @@ import Testing
         let screen = try tmux.waitFor { $0.contains("demo") && $0.range(of: "[0-9a-f]{8}-[0-9a-f]{4}-", options: .regularExpression) != nil }
         #expect(screen.contains("demo"), "\(screen)")
         try tmux.send("?")
-        let help = try tmux.waitFor { $0.lowercased().contains("quit") && $0.lowercased().contains("filter") }
+        // The overlay's own title, not words the status line may already hold.
+        let help = try tmux.waitFor { $0.contains("Keys (Esc closes") }
+        #expect(help.lowercased().contains("filter the focused list"), "help overlay incomplete:\n\(help)")
         #expect(help.lowercased().contains("reload"), "help overlay incomplete:\n\(help)")
         try tmux.send("Escape")
         try tmux.send("q")
@@ -85,7 +87,8 @@ import Testing
         try tmux.send("/")
         try tmux.sendLiteral(target.dataID)
         try tmux.send("Enter")
-        let filtered = try tmux.waitFor { $0.contains(target.dataID) && $0.contains("1/") }
+        // The header reads "1 Videos  1/1  /<id>" once the filter has been applied.
+        let filtered = try tmux.waitFor { $0.contains(target.dataID) && $0.contains("1/1  /") }
         #expect(filtered.contains(target.dataID), "filtered video not selected:\n\(filtered)")
         let others = fx.videos.filter { $0.dataID != target.dataID && filtered.contains($0.dataID) }
         #expect(others.isEmpty, "other videos still shown:\n\(filtered)")

@@ -29,6 +29,17 @@ import Testing
         #expect(b.lines().allSatisfy { DisplayWidth.of($0) == 6 })
     }
 
+    @Test func settingAWideGraphemeKeepsTheRowWidth() {
+        // The note editor's cursor drawn over a CJK character, then over its second half.
+        var b = ScreenBuffer(width: 6, height: 2)
+        b.put("a窒bc", x: 0, y: 0)
+        b.set(x: 1, y: 0, Cell("窒", style: Style(reverse: true)))
+        #expect(b.lines()[0] == "a窒bc " && b[2, 0].isContinuation)
+        b.put("窒窒", x: 0, y: 1)
+        b.set(x: 1, y: 1, Cell("窒"))
+        #expect(b.lines().allSatisfy { DisplayWidth.of($0) == 6 }, "\(b.lines())")
+    }
+
     @Test func combiningMarksStayWithTheirBase() {
         var b = ScreenBuffer(width: 4, height: 1)
         let used = b.put("e\u{301}x", x: 0, y: 0)

@@ -1,6 +1,7 @@
 import AtomscaleAPI
 import BrowserCore
 import Foundation
+import ImageKit
 import ScreenKit
 import TerminalNcurses
 
@@ -23,6 +24,7 @@ final class BrowserLoop {
 
     init(terminal: Terminal, repository: Repository, sourceLabel: String,
          triage: TriageSettings? = nil, service: (any AtomscaleService)? = nil,
+         previewMode: PreviewMode = .blocks, imageColorMode: ColorMode = .palette256,
          anomalyThreshold: Double = Anomalies.defaultThreshold) {
         self.terminal = terminal
         let waker = terminal.waker
@@ -34,6 +36,8 @@ final class BrowserLoop {
         runner = EffectRunner(repository: repository, mailbox: mailbox, triage: effects)
         state = AppState(width: terminal.width, height: terminal.height, sourceLabel: sourceLabel)
         state.metrics.threshold = anomalyThreshold
+        state.previewMode = previewMode
+        state.imageColorMode = imageColorMode
         triageSettings = triage
         if let triage { state.live.interval = triage.refreshInterval }
     }

@@ -33,6 +33,8 @@ final class EffectRunner {
         case .loadTimeseries(let request, let videoID, let reload):
             start(request, { try await repository.timeseries(videoID: videoID, reload: reload) },
                   deliver: { .timeseriesLoaded(request: request, videoID: videoID, $0) })
+        case .loadPreview(let request, let imageUUID, let columns, let rows, let prefetch):
+            startPreview(request, imageUUID: imageUUID, columns: columns, rows: rows, prefetch: prefetch)
         case .refreshVideo(let request, let videoID):
             start(request, { try await repository.videos(.entry(dataID: videoID), reload: true).first { $0.dataID == videoID } },
                   deliver: { .videoRefreshed(request: request, videoID: videoID, $0) })
@@ -61,11 +63,35 @@ final class EffectRunner {
         }
     }
 
+    /// Fetches a frame (the repository caches the PNG bytes), then decodes and scales it here,
+    /// off the UI thread: a 1080p frame takes tens of milliseconds that keys must not wait for.
+    /// Prefetches run at low priority so the frame being waited for decodes first.
+    private func startPreview(_ request: RequestID, imageUUID: String, columns: Int, rows: Int, prefetch: Bool) {
+        let mailbox = self.mailbox
+        let repository = self.repository
+        tasks[request] = Task.detached(priority: prefetch ? .utility : .userInitiated) {
+            let result: Result<PreviewImage, PreviewError>
+            do {
+                let data = try await repository.image(imageUUID: imageUUID)
+                try Task.checkCancellation()
+                result = Result { () throws(PreviewError) in
+                    try PreviewPipeline.make(data: data, columns: columns, rows: rows)
+                }
+            } catch {
+                let apiError = APIError.from(error)
+                if apiError == .cancelled || Task.isCancelled { return }
+                result = .failure(.fetch(apiError))
+            }
+            if Task.isCancelled { return }
+            mailbox.post(.previewLoaded(request: request, imageUUID: imageUUID, result))
+        }
+    }
+
     /// Forgets a task whose result was delivered, so the table does not grow.
     func finished(_ event: AppEvent) {
         switch event {
         case .videosLoaded(let request, _), .framesLoaded(let request, _, _), .videoRefreshed(let request, _, _),
-             .timeseriesLoaded(let request, _, _):
+             .previewLoaded(let request, _, _), .timeseriesLoaded(let request, _, _):
             tasks.removeValue(forKey: request)
         default: triage?.finished(event)
         }

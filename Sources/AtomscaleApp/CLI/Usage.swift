@@ -6,7 +6,7 @@ enum Usage {
     atomscale-tui: browse the optical videos of the Atomscale platform in a terminal
 
     usage:
-      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color]
+      atomscale-tui [--demo] [--endpoint URL] [--api-key-file PATH] [--no-color] [--image MODE]
                     [--download-dir D] [--refresh-interval SECONDS] [--anomaly-threshold X]
       atomscale-tui videos [--json] [--search TEXT] [--status S]
       atomscale-tui frames DATA_ID [--json]
@@ -15,6 +15,7 @@ enum Usage {
       atomscale-tui keys
       atomscale-tui download DATA_ID [--dir D] [--jobs N]
       atomscale-tui triage export [--format csv|json] [--output FILE]
+      atomscale-tui doctor [--image MODE] [--no-color]
 
     options:
       --demo               use the built-in demo catalogue (no key, no network)
@@ -24,6 +25,8 @@ enum Usage {
       --no-color           no colours (also NO_COLOR=1, or colors = none in the config)
       --download-dir D     where d/D save frames (else download_dir in the config, else .)
       --refresh-interval S seconds between refreshes of a live video (default 5)
+      --image MODE         how frames are drawn: auto (default), kitty, blocks, ascii, off
+                           (also image = MODE in the config; `doctor` says what auto picks)
       --anomaly-threshold X  a frame is anomalous when a metric's anomaly probability is
                            at least X (0 to 1; default 0.5, or anomaly_threshold in the config)
       -h, --help           show help (also after a command: atomscale-tui frames --help)
@@ -60,6 +63,14 @@ enum Usage {
     usage: atomscale-tui keys
 
     Prints the browser's key table as Markdown (the source of docs/keybindings.md).
+    """
+
+    static let doctor = """
+    usage: atomscale-tui doctor [--image MODE] [--no-color]
+
+    Prints what the browser detects about this terminal (TERM, colours, locale and UTF-8,
+    tmux, kitty graphics support) and which image mode it would use, with the reason.
+    --image and --no-color show what those flags would change.
     """
 
     static let demoServer = """

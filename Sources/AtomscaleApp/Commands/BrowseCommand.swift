@@ -8,7 +8,8 @@ import TerminalNcurses
 enum BrowseCommand {
     static func run(_ argv: [String], environment: [String: String], output: Output) async throws -> Int32 {
         let args = try Arguments.parse(argv, spec: .global.adding(flags: ["--no-color"],
-                                                                  options: ["--download-dir", "--refresh-interval", AnomalyThreshold.flag]))
+                                                                  options: ["--download-dir", "--refresh-interval", "--image",
+                                                                            AnomalyThreshold.flag]))
         if args.has("--help") || args.has("-h") { output.print(Usage.main); return 0 }
         if args.has("--version") { output.print(Usage.version); return 0 }
         let thresholdFlag = try AnomalyThreshold.flagValue(args)
@@ -17,6 +18,7 @@ enum BrowseCommand {
         }
         // Bad flag values are usage errors (exit 2) even where there is no terminal.
         _ = try TriageSettings.refreshInterval(args.value("--refresh-interval"), config: nil)
+        _ = try ImageSupport.parse(flag: args.value("--image"))
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             output.error("the browser needs a terminal; for scripts use 'atomscale-tui videos' or 'atomscale-tui frames DATA_ID'")
             return 1
@@ -27,6 +29,9 @@ enum BrowseCommand {
         if !setup.isDemo, setup.configuration?.apiKey == nil {
             throw RuntimeError(APIError.missingAPIKey.message)
         }
+        // Flag mistakes are usage errors before the screen is taken over.
+        let images = try ImageSupport.detect(environment: environment, flag: args.value("--image"), config: config,
+                                             terminalColors: nil, noColorFlag: args.has("--no-color"))
         let options = TerminalOptions(noColor: args.has("--no-color") || environment["NO_COLOR"].map { !$0.isEmpty } == true
                                       || config?.colors == ConfigFile.Colors.none)
         let repository = Repository(service: setup.service)
@@ -38,8 +43,15 @@ enum BrowseCommand {
             let thread = Thread {
                 do {
                     let terminal = try Terminal(options: options, environment: environment)
+                    // Now terminfo can say what the terminal shows (TERM alone only suggested it).
+                    var shown = (try? ImageSupport.detect(environment: environment, flag: args.value("--image"),
+                                                          config: config, terminalColors: terminal.colorCount,
+                                                          noColorFlag: args.has("--no-color"))) ?? images
+                    if terminal.supportsTrueColor, shown.colorMode != .mono { shown.colorMode = .truecolor }
                     let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label,
-                                              triage: triage, service: service, anomalyThreshold: threshold).run()
+                                              triage: triage, service: service,
+                                              previewMode: shown.mode, imageColorMode: shown.colorMode,
+                                              anomalyThreshold: threshold).run()
                     terminal.restore()
                     done.resume(returning: .success(outcome))
                 } catch {

@@ -1,4 +1,5 @@
 import AtomscaleAPI
+import ImageKit
 
 /// All UI state, as one plain value. Only `reduce` changes it; renderers only read it.
 public struct AppState: Sendable {
@@ -46,6 +47,14 @@ public struct AppState: Sendable {
 
     /// The selected video's timeseries, its alignment to the frames and the anomalies.
     public var metrics = MetricsState()
+    /// Decoded frame images, their loads and the pane's wishes (Reducer+Preview.swift).
+    public var preview = PreviewState()
+    /// The full-window frame player while it is open.
+    public var player: PlayerState?
+    /// How frames are drawn; set by the app from the terminal and `--image`.
+    public var previewMode: PreviewMode = .blocks
+    /// What the terminal can show; `.mono` draws frames with shading characters.
+    public var imageColorMode: ColorMode = .truecolor
     // Issue 4: marks and notes, downloads, live refresh (Reducer+Triage/Downloads/Live).
     public var triage = TriageState()
     public var downloads = DownloadState()

@@ -11,6 +11,11 @@ public enum Screen {
             drawTooSmall(&buffer)
             return buffer
         }
+        if state.player != nil {
+            PlayerView.draw(state, &buffer)
+            if state.helpVisible { HelpOverlay.draw(state, &buffer) }
+            return buffer
+        }
         drawTitle(state, layout.title, &buffer)
         for sep in layout.separators {
             for y in sep.y..<sep.maxY { buffer.set(x: sep.x, y: y, Cell("│", style: Theme.separator)) }
@@ -19,7 +24,7 @@ public enum Screen {
         FramesPanel.draw(state, layout.rect(.frames), &buffer)
         MetadataPanel.draw(state, .videoMetadata, layout.rect(.videoMetadata), &buffer)
         MetadataPanel.draw(state, .frameMetadata, layout.rect(.frameMetadata), &buffer)
-        PlaceholderPanel.draw(state, .preview, layout.rect(.preview), &buffer)
+        PreviewPanel.draw(state, layout.rect(.preview), &buffer)
         MetricsPanel.draw(state, layout.rect(.metrics), &buffer)
         StatusLine.draw(state, layout.status, &buffer)
         if state.helpVisible { HelpOverlay.draw(state, &buffer) }

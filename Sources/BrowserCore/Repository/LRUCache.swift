@@ -2,7 +2,7 @@
 /// images, 1 per entry elsewhere). Eviction scans for the oldest entry: the caches here hold
 /// at most a few hundred entries, where a scan is cheaper than maintaining a linked list.
 struct LRUCache<Key: Hashable, Value> {
-    private struct Entry { var value: Value; var cost: Int; var stamp: UInt64 }
+    fileprivate struct Entry { var value: Value; var cost: Int; var stamp: UInt64 }
     private var entries: [Key: Entry] = [:]
     private var clock: UInt64 = 0
     private(set) var totalCost = 0
@@ -48,3 +48,7 @@ struct LRUCache<Key: Hashable, Value> {
         totalCost = 0
     }
 }
+
+// A plain value: safe to send when what it holds is (the preview cache lives in AppState).
+extension LRUCache: Sendable where Key: Sendable, Value: Sendable {}
+extension LRUCache.Entry: Sendable where Key: Sendable, Value: Sendable {}

@@ -14,6 +14,11 @@ public enum TimerID: Hashable, Sendable {
     case framesDebounce
     /// The timeseries of the selected video, likewise (unless its frames load went out).
     case timeseriesDebounce
+    /// A preview load for a frame passed by is still running: once the selection rests,
+    /// stop waiting for it and load the frame the operator stopped on.
+    case previewDebounce
+    /// The player's next frame is due.
+    case playerTick
     /// The selected video is live (running, stream_active): refresh its frames and entry.
     case liveRefresh
 }
@@ -27,6 +32,8 @@ public enum AppEvent: Sendable {
     case videosLoaded(request: RequestID, Result<[CatalogueEntry], APIError>)
     case framesLoaded(request: RequestID, videoID: String, Result<FrameList, APIError>)
     case timeseriesLoaded(request: RequestID, videoID: String, Result<Timeseries, APIError>)
+    /// A frame fetched, decoded and scaled off the UI thread (or why it could not be).
+    case previewLoaded(request: RequestID, imageUUID: String, Result<PreviewImage, PreviewError>)
     // Triage (issue 4): see Reducer+Triage.swift, Reducer+Downloads.swift, Reducer+Live.swift.
     case triageLoaded(request: RequestID, Result<TriageSnapshot, TriageFailure>)
     /// A stored change: the row as it is now (nil: no mark and no note left), or why not.
@@ -42,6 +49,10 @@ public enum Effect: Hashable, Sendable {
     case loadVideos(request: RequestID, query: SearchQuery, reload: Bool)
     case loadFrames(request: RequestID, videoID: String, reload: Bool)
     case loadTimeseries(request: RequestID, videoID: String, reload: Bool)
+    /// Fetch a frame's PNG, decode it and scale it into `columns x rows` cells, all off the
+    /// UI thread. A `prefetch` is for a neighbour: nothing waits on it, so it runs at low
+    /// priority and shows no loading state.
+    case loadPreview(request: RequestID, imageUUID: String, columns: Int, rows: Int, prefetch: Bool)
     case cancel(request: RequestID)
     case schedule(TimerID, after: Double)
     case cancelTimer(TimerID)

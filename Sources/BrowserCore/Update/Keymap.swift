@@ -33,6 +33,7 @@ public enum Keymap {
         Binding(keys: [.char("6")], action: .focus(.metrics), group: "Panels"),
         Binding(keys: [.enter], action: .open, group: "Panels"),
         Binding(keys: [.escape], action: .back, group: "Panels"),
+        Binding(keys: [.char("v")], action: .play, group: "Panels"),
         Binding(keys: [.char("/")], action: .filter, group: "Data"),
         Binding(keys: [.char("s")], action: .search, group: "Data"),
         Binding(keys: [.char("r")], action: .reload, group: "Data"),
@@ -41,13 +42,34 @@ public enum Keymap {
         Binding(keys: [.char("q")], action: .quit, group: "Other"),
     ]
 
-    private static let table: [Key: Action] = {
+    /// Keys while the frame player is open. They take precedence over the table above (so
+    /// `q` closes the player instead of quitting, `h`/`l` step instead of changing panel);
+    /// keys not listed here do nothing in the player.
+    public static let playerBindings: [Binding] = [
+        Binding(keys: [.right, .char("l"), .down, .char("j")], action: .player(.next), group: playerGroup),
+        Binding(keys: [.left, .char("h"), .up, .char("k")], action: .player(.previous), group: playerGroup),
+        Binding(keys: [.char(" ")], action: .player(.playPause), group: playerGroup),
+        Binding(keys: [.char("+"), .char("=")], action: .player(.faster), group: playerGroup),
+        Binding(keys: [.char("-")], action: .player(.slower), group: playerGroup),
+        Binding(keys: [.home, .char("g")], action: .player(.first), group: playerGroup),
+        Binding(keys: [.end, .char("G")], action: .player(.last), group: playerGroup),
+        Binding(keys: [.escape, .char("q")], action: .player(.close), group: playerGroup),
+        Binding(keys: [.char("?")], action: .help, group: playerGroup),
+    ]
+
+    static let playerGroup = "In the frame player (Enter or v on a frame)"
+
+    private static let table = lookup(bindings)
+    private static let playerTable = lookup(playerBindings)
+
+    private static func lookup(_ bindings: [Binding]) -> [Key: Action] {
         var t: [Key: Action] = [:]
         for b in bindings { for k in b.keys where t[k] == nil { t[k] = b.action } }
         return t
-    }()
+    }
 
     public static func action(for key: Key) -> Action? { table[key] }
+    public static func playerAction(for key: Key) -> Action? { playerTable[key] }
 
     /// Keys of the `/` prompt, listed in help and docs (handled by the prompt, not the table).
     public static let promptKeys: [(keys: String, summary: String)] = [
@@ -60,7 +82,7 @@ public enum Keymap {
 
     /// (keys, summary) rows in table order, for the help overlay.
     public static func helpRows() -> [(group: String, keys: String, summary: String)] {
-        bindings.map { b in (b.group, b.keys.map(\.description).joined(separator: " "), b.action.summary) }
+        (bindings + playerBindings).map { b in (b.group, b.keys.map(\.description).joined(separator: " "), b.action.summary) }
             + promptKeys.map { ("In the / and s prompts", $0.keys, $0.summary) }
             + TriageAction.noteKeys.map { ("In the note editor (n)", $0.keys, $0.summary) }
     }

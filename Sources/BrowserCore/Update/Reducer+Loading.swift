@@ -16,6 +16,7 @@ func loadVideos(_ state: inout AppState, reload: Bool) -> [Effect] {
 func reload(_ state: inout AppState) -> [Effect] {
     state.lastError = nil
     state.notice = "reloading…"
+    clearPreviewFailures(&state)
     var effects = loadVideos(&state, reload: true)
     if let id = state.selectedVideo?.dataID {
         state.recentFrames.remove(id)

@@ -9,9 +9,12 @@ public let framesDebounceSeconds = 0.12
 /// After every event the metrics follow the selection and the frames (Reducer+Metrics.swift).
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     let effects = reduceEvent(&state, event)
-    // Whatever the event, the metrics follow the selection and the frames, and the
-    // live-refresh timer runs iff the selected video is live.
-    return effects + syncMetrics(&state) + reconcileLiveRefresh(&state)
+    // Whatever the event, the metrics follow the selection and the frames, the live-refresh
+    // timer runs iff the selected video is live, and the preview's loads follow from the
+    // resulting state (selection, focus, window size, player) in one place
+    // (Reducer+Metrics.swift, Reducer+Live.swift, Reducer+Preview.swift).
+    let live = effects + syncMetrics(&state) + reconcileLiveRefresh(&state)
+    return state.wantsQuit ? live : live + syncPreview(&state)
 }
 
 func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
@@ -29,6 +32,12 @@ func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         guard state.framesLoad.isLoading, state.framesRequest == nil,
               let id = state.framesVideoID, id == state.selectedVideo?.dataID else { return [] }
         return issueFramesLoad(&state, videoID: id, reload: false)
+    case .timerFired(.previewDebounce):
+        return previewDebounceFired(&state)
+    case .timerFired(.playerTick):
+        return playerTick(&state)
+    case .previewLoaded(let request, _, let result):
+        return previewLoaded(&state, request: request, result)
     case .videosLoaded(let request, let result):
         return videosLoaded(&state, request: request, result)
     case .framesLoaded(let request, let videoID, let result):
@@ -57,6 +66,7 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.triage.noteEditor != nil { return handleNoteKey(&state, key) }
     if state.prompt != nil { return handlePromptKey(&state, key) }
     if state.helpVisible { return handleHelpKey(&state, key) }
+    if state.player != nil { return handlePlayerKey(&state, key) }
     guard let action = Keymap.action(for: key) else { return [] }
     return perform(&state, action)
 }
@@ -101,6 +111,8 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .quit:
         state.wantsQuit = true
         return [.quit]
+    case .play: return openPlayer(&state)
+    case .player(let a): return performPlayer(&state, a)
     case .triage(let action): return performTriage(&state, action)
     }
 }
@@ -139,10 +151,11 @@ func open(_ state: inout AppState) -> [Effect] {
             return [.cancelTimer(.framesDebounce)] + issueFramesLoad(&state, videoID: video.dataID, reload: false)
         }
         return []
-    case .frames:
-        guard state.selectedFrame != nil else { return [] }
-        return setFocus(&state, .frameMetadata)
-    case .videoMetadata, .frameMetadata, .preview, .metrics:
+    case .frames, .preview:
+        // Enter on a frame used to focus its metadata (now `4`): seeing the frame is what
+        // an operator wants from it.
+        return openPlayer(&state)
+    case .videoMetadata, .frameMetadata, .metrics:
         return []
     }
 }
@@ -173,9 +186,10 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         guard state.videoList.selected != before else { return [] }
         state.videoMetadataScroll = ListState()
         return videoSelectionChanged(&state)
-    case .frames:
+    case .frames, .preview:
+        // In the preview pane, j/k flip through the frames it shows.
         let before = state.frameList.selected
-        state.frameList.move(by: delta, count: state.frames.count, rows: rows)
+        state.frameList.move(by: delta, count: state.frames.count, rows: layout.contentRows(.frames))
         if state.frameList.selected != before { state.frameMetadataScroll = ListState() }
         return []
     case .videoMetadata:
@@ -188,8 +202,6 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
                                         width: layout.rect(.frameMetadata).width,
                                         metrics: state.selectedFrameReadings).count
         state.frameMetadataScroll.scroll(by: delta, count: lines, rows: rows)
-        return []
-    case .preview:
         return []
     case .metrics:
         return scrollMetrics(&state, by: delta)

@@ -17,7 +17,7 @@ import Testing
         }
     }
 
-    static let keys: [Key] = Keymap.bindings.flatMap(\.keys) + [
+    static let keys: [Key] = (Keymap.bindings + Keymap.playerBindings).flatMap(\.keys) + [
         .char("a"), .char("x"), .char(" "), .char("窒"), .char("\u{1B}"), .backspace, .delete, .ctrl("w"),
         .function(5), .enter, .escape, .escape,
     ]
@@ -37,7 +37,8 @@ import Testing
             case 80..<85:
                 d.send(.resize(width: Int.random(in: 0...220, using: &rng), height: Int.random(in: 0...70, using: &rng)))
             case 85..<90:
-                pending += d.send(.timerFired(.framesDebounce))
+                let timer = [TimerID.framesDebounce, .previewDebounce, .playerTick].randomElement(using: &rng)!
+                pending += d.send(.timerFired(timer))
             default:
                 // Answer a random outstanding load, sometimes with an error, sometimes twice.
                 guard !pending.isEmpty else { continue }
@@ -49,6 +50,10 @@ import Testing
                 case .loadFrames(let r, let id, _):
                     let count = Int.random(in: 0...400, using: &rng)
                     pending += d.send(.framesLoaded(request: r, videoID: id, fail ? .failure(.timeout(seconds: 3)) : .success(Fixtures.frames(id, count: count))))
+                case .loadPreview(let r, let id, let c, let rows, _):
+                    let key = PreviewKey(imageUUID: id, columns: c, rows: rows)
+                    pending += d.send(.previewLoaded(request: r, imageUUID: id, fail ? .failure(.image(.notPNG))
+                        : .success(PreviewFixtures.solid(key, colour: .init(1, 2, 3)))))
                 default: break
                 }
             }
@@ -62,6 +67,10 @@ import Testing
         #expect(s.videoList.offset >= 0 && s.videoList.offset <= max(0, s.videos.count - 1))
         #expect(s.frameList.offset >= 0)
         #expect(s.selectedFrame == nil || s.framesVideoID == s.selectedVideo?.dataID)
+        // Preview loads: the main one is among those in flight; prefetches stay bounded.
+        if let main = s.preview.mainRequest { #expect(s.preview.requests[main] != nil) }
+        #expect(s.preview.prefetchRequests.count <= previewPrefetchLimit)
+        #expect(s.player == nil || s.selectedFrame != nil)
         let buffer = Screen.render(s)
         #expect(buffer.width == s.width && buffer.height == s.height && buffer.cells.count == s.width * s.height)
         let misfits = buffer.lines().filter { DisplayWidth.of($0) != s.width }

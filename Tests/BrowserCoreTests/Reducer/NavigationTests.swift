@@ -60,7 +60,13 @@ import Testing
         #expect(d.state.focus == .frames)
         d.keys(.char("j"), .char("j"))
         #expect(d.state.selectedFrame?.index == 2)
+        // Enter on a frame opens the player (it used to focus the frame's metadata: now `4`).
         d.keys(.enter)
+        #expect(d.state.player != nil)
+        d.keys(.escape)
+        #expect(d.state.player == nil)
+        #expect(d.state.focus == .frames)
+        d.keys(.char("4"))
         #expect(d.state.focus == .frameMetadata)
         d.keys(.escape)
         #expect(d.state.focus == .frames)
