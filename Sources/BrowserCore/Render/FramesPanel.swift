@@ -16,16 +16,7 @@ enum FramesPanel {
             Screen.drawMessage([("no video selected", Theme.dim)], in: area, &buffer)
             return
         }
-        switch state.framesLoad {
-        case .idle, .loading:
-            Screen.drawMessage([("loading frames…", Theme.dim)], in: area, &buffer)
-            return
-        case .failed(let message):
-            Screen.drawMessage([("error: " + message, Theme.error), ("press r to retry", Theme.dim)], in: area, &buffer)
-            return
-        case .loaded:
-            break
-        }
+        guard Screen.drawLoadState(state.framesLoad, what: "frames", in: area, &buffer) else { return }
         if state.frames.count == 0 {
             var text = state.frames.items.count > 0 && state.triage.framesFilter != .all && !state.frames.isFiltered
                 ? TriageCells.emptyMessage(state.triage.framesFilter, what: "frame")

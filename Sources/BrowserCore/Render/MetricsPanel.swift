@@ -49,16 +49,7 @@ enum MetricsPanel {
             Screen.drawMessage([("no video selected", Theme.dim)], in: area, &buffer)
             return
         }
-        switch metrics.load {
-        case .idle, .loading:
-            Screen.drawMessage([("loading metrics…", Theme.dim)], in: area, &buffer)
-            return
-        case .failed(let message):
-            Screen.drawMessage([("error: " + message, Theme.error), ("press r to retry", Theme.dim)], in: area, &buffer)
-            return
-        case .loaded:
-            break
-        }
+        guard Screen.drawLoadState(metrics.load, what: "metrics", in: area, &buffer) else { return }
         guard let series, count > 0 else {
             Screen.drawMessage([("no metrics yet", Theme.dim)], in: area, &buffer)
             return

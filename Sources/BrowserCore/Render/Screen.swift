@@ -72,6 +72,21 @@ public enum Screen {
         }
     }
 
+    /// Draws the loading or error message of a panel's data in its content area; true when
+    /// the data is there and the panel should draw it.
+    static func drawLoadState<T>(_ load: Loadable<T>, what: String, in area: Rect, _ buffer: inout ScreenBuffer) -> Bool {
+        switch load {
+        case .idle, .loading:
+            drawMessage([("loading \(what)…", Theme.dim)], in: area, &buffer)
+            return false
+        case .failed(let message):
+            drawMessage([("error: " + message, Theme.error), ("press r to retry", Theme.dim)], in: area, &buffer)
+            return false
+        case .loaded:
+            return true
+        }
+    }
+
     /// Content area of a panel: below its header row.
     static func content(_ rect: Rect) -> Rect { rect.splitTop(1).1 }
 

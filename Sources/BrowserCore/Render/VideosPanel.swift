@@ -12,16 +12,7 @@ enum VideosPanel {
         if !search.isEmpty { detail += "  search: " + search }
         Screen.drawHeader(state, .videos, rect, detail: detail, &buffer)
         let area = Screen.content(rect)
-        switch state.videosLoad {
-        case .idle, .loading:
-            Screen.drawMessage([("loading videos…", Theme.dim)], in: area, &buffer)
-            return
-        case .failed(let message):
-            Screen.drawMessage([("error: " + message, Theme.error), ("press r to retry", Theme.dim)], in: area, &buffer)
-            return
-        case .loaded:
-            break
-        }
+        guard Screen.drawLoadState(state.videosLoad, what: "videos", in: area, &buffer) else { return }
         if state.videos.count == 0 {
             let text = state.videos.items.count > 0 && state.triage.videosFilter != .all && !state.videos.isFiltered
                 ? TriageCells.emptyMessage(state.triage.videosFilter, what: "video")
