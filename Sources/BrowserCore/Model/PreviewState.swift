@@ -46,11 +46,14 @@ public struct KittyPicture: Sendable, Equatable {
     public var png: Data
     public var columns: Int
     public var rows: Int
+    /// What the terminal will hold once it has decoded `png` (RGBA), for `KittyImages.budget`.
+    public var terminalBytes: Int
 
-    public init(png: Data, columns: Int, rows: Int) {
+    public init(png: Data, columns: Int, rows: Int, pixelWidth: Int, pixelHeight: Int) {
         self.png = png
         self.columns = columns
         self.rows = rows
+        terminalBytes = pixelWidth * pixelHeight * 4
     }
 }
 
@@ -72,16 +75,23 @@ public enum PreviewMode: String, Sendable, CaseIterable {
 /// Terminal-side kitty images: which frame-and-box holds which image id. Ids are 16...255:
 /// a 256-colour index names them (no direct colour needed), and 0...15 are left out because
 /// the basic colours are the ones terminals and tmux most like to rewrite. The least
-/// recently shown is deleted from the terminal when a new frame needs its id.
+/// recently shown is deleted from the terminal when a new frame needs its id, or when the
+/// images held would exceed `budget`.
 public struct KittyImages: Sendable, Equatable {
     public static let ids: ClosedRange<UInt32> = 16...255
+    /// Decoded bytes the terminal may hold for us. kitty evicts images by itself beyond its
+    /// storage quota (320 MB by default), and an image it dropped on its own would show as
+    /// an empty picture when its frame comes back: staying well below means it never has to.
+    public static let budget = 128 << 20
     /// Image id per frame-and-box; `order` has the most recently shown last.
     public internal(set) var ids: [PreviewKey: UInt32] = [:]
     public internal(set) var order: [PreviewKey] = []
     /// The placement size each id was sent with (the renderer draws exactly that many cells).
     public internal(set) var placements: [UInt32: KittyPlacement] = [:]
-    /// Every id uploaded so far (the loop deletes them all on exit).
+    /// Every id the terminal holds (the loop deletes them all on exit).
     public var uploaded: [UInt32] { Array(placements.keys).sorted() }
+    /// Decoded bytes the terminal holds for these ids.
+    public var heldBytes: Int { placements.values.reduce(0) { $0 + $1.terminalBytes } }
 
     public init() {}
 }
@@ -91,6 +101,14 @@ public struct KittyPlacement: Sendable, Equatable, Hashable {
     public var id: UInt32
     public var columns: Int
     public var rows: Int
+    public var terminalBytes: Int
+
+    public init(id: UInt32, columns: Int, rows: Int, terminalBytes: Int = 0) {
+        self.id = id
+        self.columns = columns
+        self.rows = rows
+        self.terminalBytes = terminalBytes
+    }
 }
 
 /// Everything the preview pane and the player know about frame images. Decoded images are

@@ -45,7 +45,8 @@ public enum PreviewPipeline {
               placeColumns <= KittyGraphics.maxSpan, placeRows <= KittyGraphics.maxSpan else { return nil }
         let maxWidth = placeColumns * kittyCellPixels.width, maxHeight = placeRows * kittyCellPixels.height
         if data.count <= kittyMaxBytes, image.width <= maxWidth, image.height <= maxHeight {
-            return KittyPicture(png: data, columns: placeColumns, rows: placeRows)
+            return KittyPicture(png: data, columns: placeColumns, rows: placeRows,
+                                pixelWidth: image.width, pixelHeight: image.height)
         }
         // Shrink to fit maxWidth x maxHeight, keeping the aspect ratio (never enlarge).
         let scale = min(1.0, min(Double(maxWidth) / Double(image.width), Double(maxHeight) / Double(image.height)))
@@ -54,6 +55,6 @@ public enum PreviewPipeline {
         let small = (width, height) == (image.width, image.height)
             ? image : AreaResampler.resample(image, width: width, height: height)
         guard let png = try? PNGEncoder.encode(small), png.count <= kittyMaxBytes else { return nil }
-        return KittyPicture(png: png, columns: placeColumns, rows: placeRows)
+        return KittyPicture(png: png, columns: placeColumns, rows: placeRows, pixelWidth: width, pixelHeight: height)
     }
 }

@@ -5,7 +5,8 @@
 
 /// Makes sure the terminal holds the frame-and-box `key` before it is drawn: nothing when it
 /// was sent already (it becomes the most recently shown), else an upload under a free id or
-/// the id of the least recently shown frame, which is deleted first.
+/// the id of the least recently shown frame, which is deleted first. Least recently shown
+/// frames are also deleted while the terminal would hold more than `KittyImages.budget`.
 func kittyShow(_ state: inout AppState, _ key: PreviewKey) -> [Effect] {
     guard state.previewMode == .kitty, let picture = state.preview.image(key)?.kitty else { return [] }
     if state.kitty.ids[key] != nil {
@@ -16,19 +17,20 @@ func kittyShow(_ state: inout AppState, _ key: PreviewKey) -> [Effect] {
         return []
     }
     var effects: [Effect] = []
-    let used = Set(state.kitty.ids.values)
-    let id: UInt32
-    if let free = KittyImages.ids.first(where: { !used.contains($0) }) {
-        id = free
-    } else {
+    var held = state.kitty.heldBytes
+    while !state.kitty.order.isEmpty,
+          state.kitty.ids.count >= KittyImages.ids.count || held + picture.terminalBytes > KittyImages.budget {
         let oldest = state.kitty.order.removeFirst()
-        id = state.kitty.ids.removeValue(forKey: oldest)!
-        state.kitty.placements.removeValue(forKey: id)
+        guard let id = state.kitty.ids.removeValue(forKey: oldest) else { continue }
+        held -= state.kitty.placements.removeValue(forKey: id)?.terminalBytes ?? 0
         effects.append(.kittyDelete(id: id))
     }
+    let used = Set(state.kitty.ids.values)
+    guard let id = KittyImages.ids.first(where: { !used.contains($0) }) else { return effects }
     state.kitty.ids[key] = id
     state.kitty.order.append(key)
-    state.kitty.placements[id] = KittyPlacement(id: id, columns: picture.columns, rows: picture.rows)
+    state.kitty.placements[id] = KittyPlacement(id: id, columns: picture.columns, rows: picture.rows,
+                                                terminalBytes: picture.terminalBytes)
     effects.append(.kittyUpload(id: id, png: picture.png, columns: picture.columns, rows: picture.rows))
     return effects
 }

@@ -17,7 +17,8 @@ import Testing
     /// placed in a box a little smaller than the pane (the image's own aspect ratio).
     static func picture(_ key: PreviewKey) -> PreviewImage {
         var image = PreviewFixtures.solid(key, colour: ImageKit.RGB(9, 9, 9))
-        image.kitty = KittyPicture(png: Data(key.imageUUID.utf8), columns: key.columns - 4, rows: key.rows - 2)
+        image.kitty = KittyPicture(png: Data(key.imageUUID.utf8), columns: key.columns - 4, rows: key.rows - 2,
+                                   pixelWidth: 640, pixelHeight: 480)
         return image
     }
 
@@ -148,6 +149,30 @@ import Testing
         #expect(d.state.kitty.ids.count == 240 && d.state.kitty.order.count == 240)
         #expect(d.state.kitty.placements[16]?.columns == d.key(forRow: 0).columns - 4)
     }
+
+    @Test func theTerminalNeverHoldsMoreThanTheBudget() throws {
+        var d = try Self.kittyDriver()
+        // Two old pictures of 48 MiB each (decoded RGBA): a third of 1.2 MB still fits, but
+        // then a 48 MiB one does not, so the oldest goes first.
+        for (n, id) in [UInt32(16), 17].enumerated() {
+            let key = PreviewKey(imageUUID: "old-\(n)", columns: 10, rows: 5)
+            d.state.kitty.ids[key] = id
+            d.state.kitty.order.append(key)
+            d.state.kitty.placements[id] = KittyPlacement(id: id, columns: 10, rows: 5, terminalBytes: 48 << 20)
+        }
+        let first = Self.answerAll(&d)
+        #expect(Self.deletes(first).isEmpty && Self.uploads(first).map(\.id) == [18])
+        #expect(d.state.kitty.heldBytes == 96 << 20 + 640 * 480 * 4)
+        // A big frame next: 4000x3000 RGBA is 48 MB, over the budget with both old ones.
+        let key = d.key(forRow: 1)
+        var big = PreviewFixtures.solid(key, colour: ImageKit.RGB(1, 1, 1))
+        big.kitty = KittyPicture(png: Data([1]), columns: 10, rows: 5, pixelWidth: 4000, pixelHeight: 3000)
+        d.state.preview.images.insert(big, for: key)
+        let second = d.keys(.char("j"))
+        #expect(Self.deletes(second) == [16])
+        #expect(Self.uploads(second).map(\.id) == [16])
+        #expect(d.state.kitty.heldBytes <= KittyImages.budget)
+    }
 }
 
 @Suite struct KittyPipelineTests {
@@ -169,6 +194,7 @@ import Testing
         let image = try PreviewPipeline.make(data: png, columns: 10, rows: 5, kitty: true)
         let picture = try #require(image.kitty)
         #expect(picture.columns == 10 && picture.rows == 3)
+        #expect(picture.terminalBytes == 160 * 80 * 4)
         let sent = try PNGDecoder.decode(picture.png)
         // At most 16x32 pixels per cell of the placement, aspect ratio kept.
         #expect(sent.width == 160 && sent.height == 80)
