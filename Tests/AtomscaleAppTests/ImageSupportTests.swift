@@ -34,16 +34,31 @@ import Testing
         #expect(try !detect(["TERM": "xterm-256color"]).utf8)
     }
 
-    @Test func kittyIsDetectedFromTheEnvironmentAndReportedButHalfBlocksAreDrawn() throws {
+    @Test func kittyIsDetectedFromTheEnvironmentButHalfBlocksStayTheDefault() throws {
         for (env, sign) in [(["TERM": "xterm-kitty"], "TERM=xterm-kitty"), (["KITTY_WINDOW_ID": "3"], "KITTY_WINDOW_ID"),
                             (["TERM_PROGRAM": "WezTerm"], "WezTerm"), (["TERM_PROGRAM": "ghostty"], "ghostty")] {
             let s = try detect(Self.plain.merging(env) { $1 })
             #expect(s.kittySign?.contains(sign) == true, "\(env)")
-            #expect(s.mode == .blocks)
+            #expect(s.mode == .blocks && s.modeReason.contains("--image kitty"))
         }
         #expect(try detect(Self.plain).kittySign == nil)
-        let forced = try detect(Self.plain, flag: "kitty")
-        #expect(forced.mode == .blocks && forced.modeReason.contains("does not send them yet"))
+    }
+
+    @Test func kittyIsUsedWhenAskedForUnlessColoursOrTheLocaleCannotCarryIt() throws {
+        let kittyEnv = Self.plain.merging(["TERM": "xterm-kitty"]) { $1 }
+        let asked = try detect(kittyEnv, flag: "kitty")
+        #expect(asked.mode == .kitty && asked.modeReason.contains("TERM=xterm-kitty"))
+        let config = ConfigFile(path: "/c", image: .kitty)
+        #expect(try detect(kittyEnv, config: config).mode == .kitty)
+        // No sign in the environment: the operator is trusted.
+        let trusted = try detect(Self.plain, flag: "kitty")
+        #expect(trusted.mode == .kitty && trusted.modeReason.contains("trusted anyway"))
+        // Placeholders name their image by colour: 16 colours or none cannot.
+        let few = try detect(["TERM": "xterm", "LANG": "C.UTF-8"], flag: "kitty", colors: 16)
+        #expect(few.mode == .blocks && few.modeReason.contains("256 colours"))
+        #expect(try detect(kittyEnv.merging(["NO_COLOR": "1"]) { $1 }, flag: "kitty").mode == .ascii)
+        let latin = try detect(["TERM": "xterm-kitty", "LANG": "C"], flag: "kitty")
+        #expect(latin.mode == .ascii && latin.modeReason.contains("not UTF-8"))
     }
 
     @Test func theFlagOverridesTheConfigWhichOverridesAuto() throws {
@@ -69,6 +84,11 @@ import Testing
         #expect(r.stdout.contains("image mode  blocks"))
         #expect(r.stdout.contains("queries     none sent"))
         #expect(r.stdout.contains("config      /nonexistent-config/atomscale-tui/config (none"))
+        #expect(r.stdout.contains("not used: --image kitty turns it on"))
+        let kitty = await ListCommandsTests.run(["doctor", "--image", "kitty"], env: env)
+        #expect(kitty.stdout.contains("image mode  kitty: asked for by --image kitty"), "\(kitty.stdout)")
+        #expect(kitty.stdout.contains("kitty       detected (TERM=xterm-kitty); used: frames go to the terminal"))
+        #expect(kitty.stdout.contains("allow-passthrough on"))
         let off = await ListCommandsTests.run(["doctor", "--image", "off"], env: env)
         #expect(off.stdout.contains("image mode  off: asked for by --image off"))
         let bad = await ListCommandsTests.run(["doctor", "--image", "sixel"], env: env)

@@ -58,6 +58,26 @@ import Testing
         #expect(try tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
 
+    /// `--image kitty` inside tmux: the cells are placeholders naming image 16 by colour. (The
+    /// uploads go to tmux's passthrough, which drops them unless allow-passthrough is on: no
+    /// image is seen here, only what ncurses draws.)
+    @Test(.enabled(if: BrowserEndToEndTests.available))
+    func kittyModeDrawsPlaceholderCellsNamingTheImageById() throws {
+        let tmux = try BrowserEndToEndTests.launch(["--demo", "--image", "kitty"], env: Self.env)
+        defer { tmux.kill() }
+        let screen = try Self.firstVideoWithFrames(tmux)
+        #expect(screen.contains("Preview  frame 1/"), "no frame ever showed:\n\(screen)")
+        usleep(200_000)
+        let escaped = try tmux.capture(escapes: true)
+        let placeholders = escaped.unicodeScalars.filter { $0.value == 0x10EEEE }.count
+        #expect(placeholders > 100, "few placeholders (\(placeholders)):\n\(escaped)")
+        #expect(escaped.contains("38;5;16m"), "the first image id, 16, as the foreground")
+        #expect(escaped.contains("\u{10EEEE}\u{0305}\u{0305}"), "the top-left cell: row 0, column 0")
+        #expect(escaped.filter { $0 == "▀" }.count < 10, "half blocks where placeholders belong")
+        try tmux.send("q")
+        #expect(try tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+    }
+
     @Test(.enabled(if: BrowserEndToEndTests.available))
     func enterOnAFrameOpensThePlayerAndEscReturns() throws {
         let tmux = try BrowserEndToEndTests.launch(["--demo"], env: Self.env)

@@ -122,6 +122,39 @@ extension NcursesTests {
             #expect(!String(decoding: pty.screenBytes(), as: UTF8.self).contains(osc52))
         }
 
+        @Test func kittyPlaceholderCellsReachTheTerminalWithTheirMarksAndIdColour() throws {
+            let pty = try PseudoTerminal(rows: 10, cols: 40)
+            defer { pty.close() }
+            let t = try Terminal(options: TerminalOptions(), environment: ["TERM": "xterm-256color"],
+                                 input: pty.input, output: pty.output)
+            defer { t.restore() }
+            _ = pty.screenBytes()
+            var buf = ScreenBuffer(width: 40, height: 10)
+            let grid = KittyGraphics.placeholderCells(id: 42, columns: 3, rows: 2, direct: false)
+            for (r, row) in grid.enumerated() {
+                for (c, cell) in row.enumerated() { buf.set(x: 5 + c, y: 2 + r, cell) }
+            }
+            buf.put("after", x: 8, y: 2)
+            let upload = KittyGraphics.transmitAndPlace(png: Data([0x89, 0x50, 0x4E, 0x47]), id: 42, columns: 3, rows: 2,
+                                                        tmux: false)
+            t.writeRaw(upload)
+            t.draw(buf)
+            let bytes = String(decoding: pty.screenBytes(), as: UTF8.self)
+            // Every cell: U+10EEEE with its row and column marks, none dropped by ncurses.
+            for r in 0..<2 {
+                #expect(bytes.contains(grid[r][0].text + grid[r][1].text + grid[r][2].text), "\(bytes.debugDescription)")
+            }
+            #expect(bytes.contains("\u{1B}[38;5;42m"), "the id as a 256-colour foreground")
+            // ncurses counts each placeholder one column wide: the text right after needs no move.
+            let end = try #require(bytes.range(of: grid[0][2].text)?.upperBound)
+            let start = try #require(bytes.range(of: "after")?.lowerBound)
+            let between = String(bytes[end..<start])
+                .replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "\u{1B}(B", with: "")
+            #expect(between.isEmpty, "only attribute changes, no cursor move: \(between.debugDescription)")
+            #expect(bytes.hasSuffix(upload))
+        }
+
         @Test func restoreLeavesTheAlternateScreenAndShowsTheCursor() throws {
             let pty = try PseudoTerminal(rows: 10, cols: 40)
             defer { pty.close() }

@@ -21,11 +21,13 @@ final class BrowserLoop {
     private var state: AppState
     /// Issue 4: marks database, download directory, refresh interval, tmux.
     private let triageSettings: TriageSettings?
+    /// Kitty mode: wrap graphics escapes for tmux's passthrough.
+    private let kittyTmux: Bool
 
     init(terminal: Terminal, repository: Repository, sourceLabel: String,
          triage: TriageSettings? = nil, service: (any AtomscaleService)? = nil,
          previewMode: PreviewMode = .blocks, imageColorMode: ColorMode = .palette256,
-         anomalyThreshold: Double = Anomalies.defaultThreshold) {
+         anomalyThreshold: Double = Anomalies.defaultThreshold, insideTmux: Bool = false) {
         self.terminal = terminal
         let waker = terminal.waker
         let mailbox = Mailbox(wake: { waker.wake() })
@@ -33,17 +35,23 @@ final class BrowserLoop {
         let effects = triage.flatMap { settings in
             service.map { TriageEffects(settings: settings, service: $0, mailbox: mailbox) }
         }
-        runner = EffectRunner(repository: repository, mailbox: mailbox, triage: effects)
+        runner = EffectRunner(repository: repository, mailbox: mailbox, triage: effects, kitty: previewMode == .kitty)
         state = AppState(width: terminal.width, height: terminal.height, sourceLabel: sourceLabel)
         state.metrics.threshold = anomalyThreshold
         state.previewMode = previewMode
         state.imageColorMode = imageColorMode
+        // ncurses sends every colour as RGB on a direct-colour terminal: name ids that way.
+        state.kittyDirectColour = terminal.supportsTrueColor
+        kittyTmux = insideTmux
         triageSettings = triage
         if let triage { state.live.interval = triage.refreshInterval }
     }
 
     func run() -> Outcome {
-        defer { runner.cancelAll() }
+        defer {
+            runner.cancelAll()
+            deleteKittyImages()
+        }
         if apply(.start) { return .quit }
         draw()
         while true {
@@ -68,6 +76,15 @@ final class BrowserLoop {
 
     private func draw() { terminal.draw(Screen.render(state)) }
 
+    /// Frees the terminal's copies of the frames sent in kitty mode (a terminal keeps images
+    /// until told otherwise); the draw flushes the queued deletes.
+    private func deleteKittyImages() {
+        let ids = state.kitty.uploaded
+        guard !ids.isEmpty else { return }
+        for id in ids { terminal.writeRaw(KittyGraphics.delete(id: id, tmux: kittyTmux)) }
+        draw()
+    }
+
     /// Reduces one event and carries out its effects; true when the program should end.
     private func apply(_ event: AppEvent) -> Bool {
         for effect in reduce(&state, event) {
@@ -79,6 +96,13 @@ final class BrowserLoop {
                 if let sequence = OSC52.sequence(copying: text, tmux: triageSettings?.insideTmux ?? false) {
                     terminal.writeRaw(sequence)
                 }
+            case .kittyUpload(let id, let png, let columns, let rows):
+                // Written after the draw that puts the placeholders up: the terminal shows the
+                // image as soon as it has it, wherever those cells are by then.
+                terminal.writeRaw(KittyGraphics.transmitAndPlace(png: png, id: id, columns: columns, rows: rows,
+                                                                 tmux: kittyTmux))
+            case .kittyDelete(let id):
+                terminal.writeRaw(KittyGraphics.delete(id: id, tmux: kittyTmux))
             case .quit: return true
             default: runner.load(effect)
             }

@@ -11,11 +11,14 @@ final class EffectRunner {
     private var tasks: [RequestID: Task<Void, Never>] = [:]
     /// Marks, notes and downloads (issue 4); nil in tests that only load.
     private let triage: TriageEffects?
+    /// Kitty mode: previews also carry the PNG to send to the terminal.
+    private let kitty: Bool
 
-    init(repository: Repository, mailbox: Mailbox, triage: TriageEffects? = nil) {
+    init(repository: Repository, mailbox: Mailbox, triage: TriageEffects? = nil, kitty: Bool = false) {
         self.repository = repository
         self.mailbox = mailbox
         self.triage = triage
+        self.kitty = kitty
     }
 
     /// Load tasks started whose results have not been delivered (tests, benchmarks).
@@ -69,13 +72,14 @@ final class EffectRunner {
     private func startPreview(_ request: RequestID, imageUUID: String, columns: Int, rows: Int, prefetch: Bool) {
         let mailbox = self.mailbox
         let repository = self.repository
+        let kitty = self.kitty
         tasks[request] = Task.detached(priority: prefetch ? .utility : .userInitiated) {
             let result: Result<PreviewImage, PreviewError>
             do {
                 let data = try await repository.image(imageUUID: imageUUID)
                 try Task.checkCancellation()
                 result = Result { () throws(PreviewError) in
-                    try PreviewPipeline.make(data: data, columns: columns, rows: rows)
+                    try PreviewPipeline.make(data: data, columns: columns, rows: rows, kitty: kitty)
                 }
             } catch {
                 let apiError = APIError.from(error)

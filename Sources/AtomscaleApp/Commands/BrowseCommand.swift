@@ -48,10 +48,14 @@ enum BrowseCommand {
                                                           config: config, terminalColors: terminal.colorCount,
                                                           noColorFlag: args.has("--no-color"))) ?? images
                     if terminal.supportsTrueColor, shown.colorMode != .mono { shown.colorMode = .truecolor }
+                    if shown.mode == .kitty, terminal.colorCount < 256 {
+                        // Placeholder cells name their image by colour: 256 colours at least.
+                        shown.mode = .blocks
+                    }
                     let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label,
                                               triage: triage, service: service,
                                               previewMode: shown.mode, imageColorMode: shown.colorMode,
-                                              anomalyThreshold: threshold).run()
+                                              anomalyThreshold: threshold, insideTmux: shown.inTmux).run()
                     terminal.restore()
                     done.resume(returning: .success(outcome))
                 } catch {

@@ -36,10 +36,15 @@ enum DoctorCommand {
         var kitty: String
         if let sign = s.kittySign {
             kitty = "detected (\(sign))"
-            if s.inTmux { kitty += "; inside tmux it would also need `set -g allow-passthrough on`" }
-            kitty += "; not used: this version draws half blocks"
         } else {
             kitty = "not detected (TERM is not xterm-kitty, no KITTY_WINDOW_ID, TERM_PROGRAM is not WezTerm or ghostty)"
+        }
+        if s.mode == .kitty {
+            kitty += "; used: frames go to the terminal with the kitty graphics protocol, cells hold Unicode placeholders"
+            if s.inTmux { kitty += "; inside tmux this needs `set -g allow-passthrough on` (tmux 3.3+)" }
+        } else if s.kittySign != nil {
+            if s.inTmux { kitty += "; inside tmux it would also need `set -g allow-passthrough on`" }
+            kitty += s.requested == .kitty ? "; not used: see the image mode" : "; not used: --image kitty turns it on"
         }
         let rows: [(String, String)] = [
             ("terminal", terminal.joined(separator: " · ")),

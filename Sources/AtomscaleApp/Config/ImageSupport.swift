@@ -47,14 +47,23 @@ struct ImageSupport: Equatable {
         case .ascii: (mode, reason) = (.ascii, "asked for by \(requestedBy)")
         case .blocks: (mode, reason) = (.blocks, "asked for by \(requestedBy)")
         case .kitty:
-            (mode, reason) = (.blocks, "kitty graphics were asked for by \(requestedBy), but this version does not send them yet: half blocks instead")
+            if colorMode == .mono {
+                (mode, reason) = (.ascii, "kitty graphics were asked for by \(requestedBy), but placeholder cells name their image by colour and there are none (\(colorReason)): shading characters")
+            } else if colorMode == .ansi16 {
+                (mode, reason) = (.blocks, "kitty graphics were asked for by \(requestedBy), but placeholder cells need 256 colours and \(colorReason): half blocks")
+            } else if !utf8 {
+                (mode, reason) = (.ascii, "kitty graphics were asked for by \(requestedBy), but the locale is not UTF-8, so the placeholders (U+10EEEE) would not pass: shading characters")
+            } else {
+                let sign = kittySign.map { " (\($0))" } ?? " (no sign of a kitty-capable terminal in the environment: trusted anyway)"
+                (mode, reason) = (.kitty, "asked for by \(requestedBy)\(sign): frames are sent with the kitty graphics protocol and drawn as Unicode placeholders; half blocks for any frame that cannot be sent")
+            }
         case .auto:
             if colorMode == .mono {
                 (mode, reason) = (.ascii, "no colours (\(colorReason)): shading characters")
             } else if !utf8 {
                 (mode, reason) = (.ascii, "the locale is not UTF-8, so half blocks (U+2580) would not show: shading characters")
             } else if kittySign != nil {
-                (mode, reason) = (.blocks, "the terminal looks kitty-capable, but this version does not send kitty graphics yet: half blocks")
+                (mode, reason) = (.blocks, "the terminal looks kitty-capable, but half blocks stay the default: --image kitty (or image = kitty in the config) sends kitty graphics")
             } else {
                 (mode, reason) = (.blocks, "half blocks (U+2580) in \(colorMode.label)")
             }

@@ -55,6 +55,11 @@ public struct AppState: Sendable {
     public var previewMode: PreviewMode = .blocks
     /// What the terminal can show; `.mono` draws frames with shading characters.
     public var imageColorMode: ColorMode = .truecolor
+    /// Kitty mode: images sent to the terminal and their ids (Reducer+Kitty.swift).
+    public var kitty = KittyImages()
+    /// Kitty mode: name image ids with 24-bit colours (a direct-colour terminal, where
+    /// ncurses turns palette indices into RGB) instead of 256-colour indices.
+    public var kittyDirectColour = false
     // Issue 4: marks and notes, downloads, live refresh (Reducer+Triage/Downloads/Live).
     public var triage = TriageState()
     public var downloads = DownloadState()

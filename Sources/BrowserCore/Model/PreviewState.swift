@@ -1,4 +1,5 @@
 import AtomscaleAPI
+import Foundation
 import ImageKit
 
 /// One frame's image scaled into one box of cells: the unit that is loaded, cached and drawn.
@@ -23,15 +24,37 @@ public struct PreviewImage: Sendable, Equatable {
     public var cells: CellImage
     public var pixelWidth: Int
     public var pixelHeight: Int
+    /// In kitty mode, what to send the terminal; nil (half blocks) when the PNG could not be
+    /// made small enough, or in any other mode.
+    public var kitty: KittyPicture?
 
-    public init(cells: CellImage, pixelWidth: Int, pixelHeight: Int) {
+    public init(cells: CellImage, pixelWidth: Int, pixelHeight: Int, kitty: KittyPicture? = nil) {
         self.cells = cells
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
+        self.kitty = kitty
     }
 
     /// Bytes held, for the cache budget (the cells dominate; the rest is a rounding error).
-    var cost: Int { cells.cells.count * MemoryLayout<CellPixel>.stride + 64 }
+    var cost: Int { cells.cells.count * MemoryLayout<CellPixel>.stride + (kitty?.png.count ?? 0) + 64 }
+}
+
+/// A frame as the kitty graphics protocol gets it: PNG bytes and the placement's size in
+/// cells, which is the image's own aspect ratio fitted into the box (so the terminal's
+/// scaling never distorts it), centred in the box like the half-block cells.
+public struct KittyPicture: Sendable, Equatable {
+    public var png: Data
+    public var columns: Int
+    public var rows: Int
+    /// What the terminal will hold once it has decoded `png` (RGBA), for `KittyImages.budget`.
+    public var terminalBytes: Int
+
+    public init(png: Data, columns: Int, rows: Int, pixelWidth: Int, pixelHeight: Int) {
+        self.png = png
+        self.columns = columns
+        self.rows = rows
+        terminalBytes = pixelWidth * pixelHeight * 4
+    }
 }
 
 /// How frames are drawn in the browser, decided by the app from the terminal and the
@@ -43,6 +66,49 @@ public enum PreviewMode: String, Sendable, CaseIterable {
     case ascii
     /// No preview at all: the pane says so and nothing is fetched.
     case off
+    /// The kitty graphics protocol with Unicode placeholders: the PNG is sent to the terminal
+    /// once per frame and box, the cells hold placeholders (KittyGraphics). Frames that
+    /// cannot be sent fall back to half blocks.
+    case kitty
+}
+
+/// Terminal-side kitty images: which frame-and-box holds which image id. Ids are 16...255:
+/// a 256-colour index names them (no direct colour needed), and 0...15 are left out because
+/// the basic colours are the ones terminals and tmux most like to rewrite. The least
+/// recently shown is deleted from the terminal when a new frame needs its id, or when the
+/// images held would exceed `budget`.
+public struct KittyImages: Sendable, Equatable {
+    public static let ids: ClosedRange<UInt32> = 16...255
+    /// Decoded bytes the terminal may hold for us. kitty evicts images by itself beyond its
+    /// storage quota (320 MB by default), and an image it dropped on its own would show as
+    /// an empty picture when its frame comes back: staying well below means it never has to.
+    public static let budget = 128 << 20
+    /// Image id per frame-and-box; `order` has the most recently shown last.
+    public internal(set) var ids: [PreviewKey: UInt32] = [:]
+    public internal(set) var order: [PreviewKey] = []
+    /// The placement size each id was sent with (the renderer draws exactly that many cells).
+    public internal(set) var placements: [UInt32: KittyPlacement] = [:]
+    /// Every id the terminal holds (the loop deletes them all on exit).
+    public var uploaded: [UInt32] { Array(placements.keys).sorted() }
+    /// Decoded bytes the terminal holds for these ids.
+    public var heldBytes: Int { placements.values.reduce(0) { $0 + $1.terminalBytes } }
+
+    public init() {}
+}
+
+/// One image the terminal holds: its id and the virtual placement's size in cells.
+public struct KittyPlacement: Sendable, Equatable, Hashable {
+    public var id: UInt32
+    public var columns: Int
+    public var rows: Int
+    public var terminalBytes: Int
+
+    public init(id: UInt32, columns: Int, rows: Int, terminalBytes: Int = 0) {
+        self.id = id
+        self.columns = columns
+        self.rows = rows
+        self.terminalBytes = terminalBytes
+    }
 }
 
 /// Everything the preview pane and the player know about frame images. Decoded images are

@@ -18,14 +18,45 @@ enum HelpContent {
         return out
     }
 
+    /// Width of one column of help; a wide window that cannot show every line in one
+    /// column shows two side by side, so the whole table fits on one screen.
+    static let columnWidth = 76
+
+    static func columnCount(width: Int, height: Int) -> Int {
+        let fitsInOne = lines().count + 2 <= height - 2
+        return !fitsInOne && width - 2 >= 2 * columnWidth ? 2 : 1
+    }
+
+    /// The lines of each column; the second starts at a group heading near the middle.
+    static func columns(width: Int, height: Int) -> [ArraySlice<(keys: String, text: String, isGroup: Bool)>] {
+        let all = lines()
+        guard columnCount(width: width, height: height) == 2 else { return [all[...]] }
+        let half = (all.count + 1) / 2
+        let split = all.indices.first { $0 >= half && all[$0].isGroup } ?? half
+        return [all[..<split], all[split...]]
+    }
+
     static func boxRect(width: Int, height: Int) -> Rect {
-        let w = min(width - 2, 96), h = min(height - 2, lines().count + 3)
+        let cols = columns(width: width, height: height)
+        let tallest = cols.map(\.count).max() ?? 0
+        let w = min(width - 2, cols.count == 2 ? 2 * columnWidth : 96), h = min(height - 2, tallest + 3)
         return Rect(x: max(0, (width - w) / 2), y: max(0, (height - h) / 2), width: w, height: h)
     }
 
-    static func maxScroll(height: Int) -> Int {
-        let visible = max(1, min(height - 2, lines().count + 3) - 2)
-        return max(0, lines().count - visible)
+    /// The scroll that brings a group's heading to the top of its column.
+    static func scroll(toGroup name: String, width: Int, height: Int) -> Int {
+        for column in columns(width: width, height: height) {
+            if let i = column.firstIndex(where: { $0.isGroup && $0.keys == name }) {
+                return min(i - column.startIndex, maxScroll(width: width, height: height))
+            }
+        }
+        return 0
+    }
+
+    static func maxScroll(width: Int, height: Int) -> Int {
+        let tallest = columns(width: width, height: height).map(\.count).max() ?? 0
+        let visible = max(1, boxRect(width: width, height: height).height - 2)
+        return max(0, tallest - visible)
     }
 }
 
@@ -39,18 +70,24 @@ enum HelpOverlay {
         let title = " Keys (Esc closes, j/k scroll) "
         buffer.put(title, x: box.x + 2, y: box.y, style: Theme.helpGroup, clip: box)
         let inner = box.inset(by: 1)
-        let lines = HelpContent.lines()
-        let scroll = min(state.helpScroll, HelpContent.maxScroll(height: state.height))
-        for i in 0..<inner.height {
-            let index = scroll + i
-            guard index < lines.count else { break }
-            let line = lines[index]
-            let y = inner.y + i
-            if line.isGroup {
-                buffer.put(line.keys, x: inner.x + 1, y: y, style: Theme.helpGroup, clip: inner)
-            } else {
-                buffer.put(line.keys, x: inner.x + 2, y: y, style: Theme.helpKey, clip: inner)
-                buffer.put(line.text, x: inner.x + 2 + HelpContent.keyColumn, y: y, style: Theme.help, clip: inner)
+        let columns = HelpContent.columns(width: state.width, height: state.height)
+        let scroll = min(state.helpScroll, HelpContent.maxScroll(width: state.width, height: state.height))
+        let columnWidth = inner.width / columns.count
+        for (c, column) in columns.enumerated() {
+            let area = Rect(x: inner.x + c * columnWidth, y: inner.y, width: columnWidth, height: inner.height)
+            for i in 0..<area.height {
+                let index = column.startIndex + scroll + i
+                guard index < column.endIndex else { break }
+                let line = column[index]
+                let y = area.y + i
+                if line.isGroup {
+                    buffer.put(line.keys, x: area.x + 1, y: y, style: Theme.helpGroup, clip: area)
+                } else {
+                    buffer.put(line.keys, x: area.x + 2, y: y, style: Theme.helpKey, clip: area)
+                    let textX = area.x + 2 + HelpContent.keyColumn
+                    buffer.put(Sanitizer.fit(line.text, width: area.maxX - textX - 1), x: textX, y: y,
+                               style: Theme.help, clip: area)
+                }
             }
         }
     }

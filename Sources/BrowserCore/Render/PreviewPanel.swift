@@ -35,15 +35,26 @@ enum PreviewPanel {
         let ascii = state.previewMode == .ascii || state.imageColorMode == .mono
         let key = PreviewKey(imageUUID: frame.imageUUID, columns: area.width, rows: area.height)
         if let image = state.preview.image(key) {
-            ImageCells.draw(image.cells, in: area, ascii: ascii, &buffer)
+            drawImage(state, image, key, in: area, ascii: ascii, &buffer)
         } else if let error = state.preview.failure(key) {
             Screen.drawMessage([("frame \(frame.index + 1): " + error.message, Theme.error)], in: area, &buffer)
         } else if let last = state.preview.lastShown, last.columns <= area.width, last.rows <= area.height,
                   let image = state.preview.image(last) {
             // (Not one drawn for a bigger box: the player's picture cut down to the pane.)
-            ImageCells.draw(image.cells, in: area, ascii: ascii, &buffer)
+            drawImage(state, image, last, in: area, ascii: ascii, &buffer)
         } else {
             Screen.drawMessage([("loading frame \(frame.index + 1)…", Theme.dim)], in: area, &buffer)
+        }
+    }
+
+    /// Kitty placeholders when the terminal holds this frame-and-box (Reducer+Kitty), else
+    /// the decoded cells: half blocks are the fallback for any frame that was not sent.
+    static func drawImage(_ state: AppState, _ image: PreviewImage, _ key: PreviewKey, in area: Rect,
+                          ascii: Bool, _ buffer: inout ScreenBuffer) {
+        if let placement = kittyPlacement(state, key) {
+            KittyCells.draw(placement, in: area, direct: state.kittyDirectColour, &buffer)
+        } else {
+            ImageCells.draw(image.cells, in: area, ascii: ascii, &buffer)
         }
     }
 

@@ -1,4 +1,5 @@
 import AtomscaleAPI
+import Foundation
 import ScreenKit
 
 /// Identifies one load the reducer asked for; results carry it back so stale ones are dropped.
@@ -68,4 +69,10 @@ public enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// Read one video's catalogue entry again (live refresh: has its status settled?).
     case refreshVideo(request: RequestID, videoID: String)
+    /// Kitty mode: send `png` to the terminal as image `id` with a virtual placement of
+    /// `columns x rows` cells (KittyGraphics.transmitAndPlace), written by the UI loop right
+    /// after the next draw.
+    case kittyUpload(id: UInt32, png: Data, columns: Int, rows: Int)
+    /// Kitty mode: free image `id` in the terminal (its frame left the id table).
+    case kittyDelete(id: UInt32)
 }

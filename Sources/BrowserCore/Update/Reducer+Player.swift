@@ -32,8 +32,7 @@ func handlePlayerKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .help:
         // Opened from the player, help starts at the player's keys (the table is long).
         state.helpVisible = true
-        let group = HelpContent.lines().firstIndex { $0.isGroup && $0.keys == Keymap.playerGroup } ?? 0
-        state.helpScroll = min(group, HelpContent.maxScroll(height: state.height))
+        state.helpScroll = HelpContent.scroll(toGroup: Keymap.playerGroup, width: state.width, height: state.height)
         return []
     case .player(let a): return performPlayer(&state, a)
     default: return []

@@ -50,7 +50,10 @@ func syncPreview(_ state: inout AppState) -> [Effect] {
     }
     if moved { effects += cancelPrefetches(&state, keeping: [target] + prefetchKeys(state, around: target)) }
     if state.preview.images.value(for: target) != nil || state.preview.failures[target] != nil {
-        if state.preview.images.peek(target) != nil { state.preview.lastShown = target }
+        if state.preview.images.peek(target) != nil {
+            state.preview.lastShown = target
+            effects += kittyShow(&state, target)
+        }
         return effects + prefetch(&state, around: target)
     }
     if let main = state.preview.mainRequest, let mainKey = state.preview.requests[main],

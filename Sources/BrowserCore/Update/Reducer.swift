@@ -128,7 +128,7 @@ func handleHelpKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .end, .char("G"): state.helpScroll = Int.max / 2
     default: break
     }
-    state.helpScroll = min(max(0, state.helpScroll), HelpContent.maxScroll(height: state.height))
+    state.helpScroll = min(max(0, state.helpScroll), HelpContent.maxScroll(width: state.width, height: state.height))
     return []
 }
 
