@@ -7,18 +7,30 @@ import FoundationNetworking
 /// resolves each request's continuation once, and keeps the API key on its own origin when a
 /// server redirects.
 final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    /// (body bytes so far, announced length, complete).
+    typealias Progress = @Sendable (Int, Int?, Bool) -> Void
+
     final class Exchange {
         let continuation: CheckedContinuation<Result<HTTPResult, AttemptFailure>, Never>
         let maxBytes: Int
         /// `host:port`, for messages.
         let target: String
         let timeout: Double
+        let progress: Progress?
         var response: HTTPURLResponse?
         var body = Data()
+        /// When progress was last reported (monotonic seconds).
+        var reported = 0.0
 
         init(continuation: CheckedContinuation<Result<HTTPResult, AttemptFailure>, Never>, maxBytes: Int,
-             target: String, timeout: Double) {
+             target: String, timeout: Double, progress: Progress? = nil) {
             self.continuation = continuation; self.maxBytes = maxBytes; self.target = target; self.timeout = timeout
+            self.progress = progress
+        }
+
+        var expectedLength: Int? {
+            guard let length = response?.expectedContentLength, length >= 0 else { return nil }
+            return Int(length)
         }
     }
 
@@ -55,19 +67,39 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let id = dataTask.taskIdentifier
+        var report: (() -> Void)?
         let limit: Int? = exchanges.withLock { all in
             guard let exchange = all[id] else { return nil }
             if exchange.body.count + data.count > exchange.maxBytes { return exchange.maxBytes }
             exchange.body.append(data)
+            if let progress = exchange.progress {
+                let now = Self.now()
+                if now - exchange.reported >= TransferProgress.interval {
+                    exchange.reported = now
+                    let (received, expected) = (exchange.body.count, exchange.expectedLength)
+                    report = { progress(received, expected, false) }
+                }
+            }
             return nil
         }
         if let limit { end(id, with: .tooLarge(limit: limit), cancelling: dataTask) }
+        // Outside the lock: the observer may take its time.
+        report?()
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         guard let exchange = exchanges.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
-        exchange.continuation.resume(returning: Self.outcome(exchange, error: error,
-                                                             response: task.response as? HTTPURLResponse))
+        let outcome = Self.outcome(exchange, error: error, response: task.response as? HTTPURLResponse)
+        if case .success(let result) = outcome, (200..<300).contains(result.status), let progress = exchange.progress {
+            progress(result.body.count, exchange.expectedLength, true)
+        }
+        exchange.continuation.resume(returning: outcome)
     }
 
     private static func outcome(_ exchange: Exchange, error: Error?, response: HTTPURLResponse?) -> Result<HTTPResult, AttemptFailure> {
