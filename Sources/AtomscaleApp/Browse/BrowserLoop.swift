@@ -21,12 +21,16 @@ final class BrowserLoop {
     /// Issue 4: marks database, download directory, refresh interval, tmux.
     private let triageSettings: TriageSettings?
 
+    /// The API client's retry and progress notices, posted to this loop while it runs.
+    private let notices: ClientNotices?
+
     init(terminal: Terminal, repository: Repository, sourceLabel: String,
-         triage: TriageSettings? = nil, service: (any AtomscaleService)? = nil) {
+         triage: TriageSettings? = nil, service: (any AtomscaleService)? = nil, notices: ClientNotices? = nil) {
         self.terminal = terminal
         let waker = terminal.waker
         let mailbox = Mailbox(wake: { waker.wake() })
         self.mailbox = mailbox
+        self.notices = notices
         let effects = triage.flatMap { settings in
             service.map { TriageEffects(settings: settings, service: $0, mailbox: mailbox) }
         }
@@ -37,7 +41,11 @@ final class BrowserLoop {
     }
 
     func run() -> Outcome {
-        defer { runner.cancelAll() }
+        notices?.connect(mailbox)
+        defer {
+            notices?.connect(nil)
+            runner.cancelAll()
+        }
         if apply(.start) { return .quit }
         draw()
         while true {

@@ -21,7 +21,8 @@ enum BrowseCommand {
             return 1
         }
         let config = try ConfigFile.load(environment: environment)
-        let setup = try ServiceSetup.make(args, environment: environment, config: config)
+        let notices = ClientNotices()
+        let setup = try ServiceSetup.make(args, environment: environment, config: config, notices: notices)
         defer { setup.stop() }
         if !setup.isDemo, setup.configuration?.apiKey == nil {
             throw RuntimeError(APIError.missingAPIKey.message)
@@ -37,7 +38,7 @@ enum BrowseCommand {
                 do {
                     let terminal = try Terminal(options: options, environment: environment)
                     let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label,
-                                              triage: triage, service: service).run()
+                                              triage: triage, service: service, notices: notices).run()
                     terminal.restore()
                     done.resume(returning: .success(outcome))
                 } catch {
