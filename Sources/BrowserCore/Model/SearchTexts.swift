@@ -51,7 +51,9 @@ struct SearchTexts: Sendable {
             needle.withUnsafeBufferPointer { pin in
                 guard let base = hay.baseAddress, let nb = pin.baseAddress else { return [] }
                 var found: [Int] = []
-                if let candidates {
+                // Few candidates: search only theirs. Many: one scan of everything is
+                // quicker than a call per item (a fifth of the items or so on 50,000).
+                if let candidates, candidates.count * 5 < count {
                     for i in candidates where Self.find(nb, pin.count, in: base, from: starts[i], to: starts[i + 1]) != nil {
                         found.append(i)
                     }
@@ -69,7 +71,15 @@ struct SearchTexts: Sendable {
                         position = hit + 1
                     }
                 }
-                return found
+                guard let candidates else { return found }
+                // Both ascending: keep the matches that are candidates.
+                var kept: [Int] = []
+                var c = 0
+                for i in found {
+                    while c < candidates.count, candidates[c] < i { c += 1 }
+                    if c < candidates.count, candidates[c] == i { kept.append(i) }
+                }
+                return kept
             }
         }
     }
