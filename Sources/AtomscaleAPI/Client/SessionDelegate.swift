@@ -103,25 +103,33 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
     }
 
     private static func outcome(_ exchange: Exchange, error: Error?, response: HTTPURLResponse?) -> Result<HTTPResult, AttemptFailure> {
-        if let error {
-            return .failure(.from(error, target: exchange.target, timeout: exchange.timeout))
-        }
-        guard let http = exchange.response ?? response else {
-            return .failure(AttemptFailure(error: .transport("no HTTP response from \(exchange.target)"), retryable: true))
-        }
+        let http = exchange.response ?? response
         var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
+        for (name, value) in http?.allHeaderFields ?? [:] {
             if let name = name as? String { headers[name.lowercased()] = "\(value)" }
         }
-        // A connection closed early may still end "successfully"; Content-Length tells. (With
-        // a Content-Encoding the length counts compressed bytes, so it cannot be compared.)
-        let expected = http.expectedContentLength
-        if headers["content-encoding"] == nil, expected > 0, Int64(exchange.body.count) < expected {
-            return .failure(AttemptFailure(
-                error: .transport("connection to \(exchange.target) closed after \(exchange.body.count) of \(expected) bytes"),
-                retryable: true))
+        if let error {
+            let failure = AttemptFailure.from(error, target: exchange.target, timeout: exchange.timeout)
+            // libcurl reports a body cut short as a bare error (URL error -1); say what happened.
+            if case .transport = failure.error, let http, let cut = cutShort(exchange, http, headers) { return .failure(cut) }
+            return .failure(failure)
         }
+        guard let http else {
+            return .failure(AttemptFailure(error: .transport("no HTTP response from \(exchange.target)"), retryable: true))
+        }
+        // A connection closed early may also end "successfully"; Content-Length tells.
+        if let cut = cutShort(exchange, http, headers) { return .failure(cut) }
         return .success(HTTPResult(status: http.statusCode, headers: headers, body: exchange.body))
+    }
+
+    /// A body shorter than its Content-Length. (With a Content-Encoding the length counts
+    /// compressed bytes, so it cannot be compared.)
+    private static func cutShort(_ exchange: Exchange, _ http: HTTPURLResponse, _ headers: [String: String]) -> AttemptFailure? {
+        let expected = http.expectedContentLength
+        guard headers["content-encoding"] == nil, expected > 0, Int64(exchange.body.count) < expected else { return nil }
+        return AttemptFailure(
+            error: .transport("connection to \(exchange.target) closed after \(exchange.body.count) of \(expected) bytes"),
+            retryable: true)
     }
 
     /// Follows redirects, but a request leaving the API's origin (another host, port or
