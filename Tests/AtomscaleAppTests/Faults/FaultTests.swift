@@ -96,6 +96,19 @@ import Testing
         #expect(server.exchanges().filter { $0.request.path == Self.catalogue }.map(\.status) == [503, 503, 200])
     }
 
+    /// While the catalogue arrives the status line counts its bytes (the client's progress
+    /// reports, posted through ClientNotices), then says it is decoding.
+    @Test func theStatusLineCountsTheBytesOfTheCatalogue() async throws {
+        let server = try DemoServer.start()
+        defer { server.stop() }
+        let browser = try HeadlessBrowser(server: server)
+        defer { browser.stop() }
+        try #require(await browser.waitUntil { $0.state.videosLoad.value != nil })
+        let progress = browser.statusLines.filter { $0.contains("loading videos (") }
+        #expect(progress.contains { $0.contains("kB, decoding)…") }, "\(browser.statusLines)")
+        #expect(!browser.statusLine.contains("kB"))
+    }
+
     /// A catalogue that takes a minute: the keys still work, and `r` replaces the stalled
     /// load with one that answers (the stalled one is cancelled, never shown).
     @Test func aSlowLoadLeavesTheKeysWorkingAndReloadReplacesIt() async throws {
