@@ -85,7 +85,9 @@ import Testing
         try tmux.send("/")
         try tmux.sendLiteral(target.dataID)
         try tmux.send("Enter")
-        let filtered = try tmux.waitFor { $0.contains(target.dataID) && $0.contains("1/") }
+        // The id is in the header (the filter text) at once; wait for the metadata pane too,
+        // or a capture taken halfway through the redraw still holds the old rows.
+        let filtered = try tmux.waitFor { $0.components(separatedBy: target.dataID).count > 2 && $0.contains("1/1") }
         #expect(filtered.contains(target.dataID), "filtered video not selected:\n\(filtered)")
         let others = fx.videos.filter { $0.dataID != target.dataID && filtered.contains($0.dataID) }
         #expect(others.isEmpty, "other videos still shown:\n\(filtered)")
