@@ -39,7 +39,7 @@ let package = Package(
         // Test helper: writes marks until killed, for the SIGKILL durability test.
         .executableTarget(name: "triage-writer-probe", dependencies: ["TriageStore"]),
         // Benchmarks, run on demand (figures in docs/performance.md), never in `swift test`.
-        .executableTarget(name: "atomscale-bench", dependencies: ["ImageKit", "BrowserCore", "ScreenKit", "AtomscaleAPI"]),
+        .executableTarget(name: "atomscale-bench", dependencies: ["ImageKit", "BrowserCore", "AtomscaleAPI", "ScreenKit", "DemoServer"]),
 
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "AtomscaleAPITests", dependencies: ["AtomscaleAPI", "DemoServer"]),

@@ -10,7 +10,7 @@ protocol Benchmark: Sendable {
 }
 
 enum BenchmarkRegistry {
-    static let all: [any Benchmark] = [FramesBenchmark(), PlayerBenchmark()]
+    static let all: [any Benchmark] = [FramesBenchmark(), PlayerBenchmark(), LaunchBenchmark(), FilterBenchmark(), KeysBenchmark(), IdleBenchmark(), MemoryBenchmark()]
 
     static var usage: String {
         var text = "usage: atomscale-bench <benchmark> [options]\n\nbenchmarks:\n"
@@ -56,6 +56,8 @@ struct BenchmarkArguments {
     }
 
     func flag(_ key: String) -> Bool { flags.contains(key) }
+
+    func string(_ key: String) -> String? { values[key] }
 }
 
 /// Timing helpers. Medians, because a shared 2-core machine produces outliers that
@@ -73,6 +75,16 @@ enum Stopwatch {
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
+
+    /// The p-th percentile (0...100), nearest rank.
+    static func percentile(_ samples: [Double], _ p: Double) -> Double {
+        precondition(!samples.isEmpty, "percentile of no samples")
+        let sorted = samples.sorted()
+        let rank = Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1
+        return sorted[min(max(0, rank), sorted.count - 1)]
+    }
+
+    static func medianInt(_ samples: [Int]) -> Int { Int(median(samples.map(Double.init))) }
 
     static func milliseconds(_ seconds: Double) -> String {
         String(format: "%.2f ms", seconds * 1000)

@@ -101,6 +101,8 @@ import Testing
         let error = await apiError { try await makeClient(server.base).search(.opticalVideos) }
         guard case .transport(let message)? = error else { Issue.record("got \(String(describing: error))"); return }
         #expect(message.contains("127.0.0.1:\(server.http.port)"), "\(message)")
+        // What happened, not libcurl's bare "URL error -1".
+        #expect(message.contains("closed after 40 of \(body.utf8.count) bytes"), "\(message)")
         #expect(server.log.all.count == 3)
     }
 

@@ -37,26 +37,26 @@ import Testing
                    "XDG_CONFIG_HOME": "/nonexistent-config", "TERM": "xterm-256color"]
         let tmux = try BrowserEndToEndTests.launch([], env: env)
         defer { tmux.kill() }
-        _ = try tmux.waitFor { $0.contains("Videos") && $0.contains("Metrics") && $0.range(of: "[0-9a-f]{8}-[0-9a-f]{4}-", options: .regularExpression) != nil }
+        _ = try await tmux.waitFor { $0.contains("Videos") && $0.contains("Metrics") && $0.range(of: "[0-9a-f]{8}-[0-9a-f]{4}-", options: .regularExpression) != nil }
         // Only the target video stays, so it is selected.
         try tmux.send("/")
         try tmux.sendLiteral(target.video.dataID)
         try tmux.send("Enter")
         let metric = target.series.metrics[0].name
-        let plotted = try tmux.waitFor { $0.contains(target.video.dataID) && $0.contains(metric) && $0.contains("aligned by") }
+        let plotted = try await tmux.waitFor { $0.contains(target.video.dataID) && $0.contains(metric) && $0.contains("aligned by") }
         #expect(plotted.contains(metric) && plotted.contains("aligned by"), "metrics pane never showed \(metric):\n\(plotted)")
         #expect(plotted.contains("⚠\(target.anomalous.count)"), "videos list without the anomaly count:\n\(plotted)")
 
         try tmux.send("]")
         let first = target.anomalous[0]
         let frame = target.frames[first]
-        let jumped = try tmux.waitFor { $0.contains("anomaly 1 of \(target.anomalous.count)") && $0.contains(frame.imageUUID) }
+        let jumped = try await tmux.waitFor { $0.contains("anomaly 1 of \(target.anomalous.count)") && $0.contains(frame.imageUUID) }
         #expect(jumped.contains("anomaly 1 of \(target.anomalous.count)"), "no jump notice:\n\(jumped)")
         #expect(jumped.contains("2 Frames  \(first + 1)/\(target.frames.count)"), "selection not on frame \(first + 1):\n\(jumped)")
         #expect(jumped.contains(frame.imageUUID), "frame metadata not of the anomalous frame:\n\(jumped)")
         #expect(jumped.contains("anomalous"), "the frame's metrics are not flagged:\n\(jumped)")
 
         try tmux.send("q")
-        #expect(try tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try await tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
 }

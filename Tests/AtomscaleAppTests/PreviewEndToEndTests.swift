@@ -11,9 +11,9 @@ import Testing
 
     /// Moves down the videos until the preview pane shows a decoded frame (some demo videos
     /// have no frames); returns the screen.
-    static func firstVideoWithFrames(_ tmux: TmuxSession) throws -> String {
+    static func firstVideoWithFrames(_ tmux: TmuxSession) async throws -> String {
         for _ in 0..<15 {
-            let screen = try tmux.waitFor(timeout: 4) { s in
+            let screen = try await tmux.waitFor(timeout: 4) { s in
                 s.contains("Preview  frame 1/") && s.contains(" px") && !s.contains("loading frame")
             }
             if screen.contains("Preview  frame 1/") && !screen.contains("loading frame") { return screen }
@@ -34,10 +34,10 @@ import Testing
     }
 
     @Test(.enabled(if: BrowserEndToEndTests.available))
-    func previewPaneHoldsColouredHalfBlocksThatChangeWithTheSelection() throws {
+    func previewPaneHoldsColouredHalfBlocksThatChangeWithTheSelection() async throws {
         let tmux = try BrowserEndToEndTests.launch(["--demo"], env: Self.env)
         defer { tmux.kill() }
-        let screen = try Self.firstVideoWithFrames(tmux)
+        let screen = try await Self.firstVideoWithFrames(tmux)
         #expect(screen.contains("Preview  frame 1/"), "no frame ever showed:\n\(screen)")
         let before = try tmux.capture(escapes: true)
         let blocks = before.filter { $0 == "▀" }.count
@@ -48,26 +48,26 @@ import Testing
         // Next frame: focus the frames list and move down; the picture changes.
         try tmux.send("2")
         try tmux.send("j")
-        let second = try tmux.waitFor { $0.contains("Preview  frame 2/") && !$0.contains("loading frame") }
+        let second = try await tmux.waitFor { $0.contains("Preview  frame 2/") && !$0.contains("loading frame") }
         #expect(second.contains("Preview  frame 2/"), "\(second)")
-        usleep(200_000)
+        try await Task.sleep(nanoseconds: 200_000_000)
         let after = try tmux.capture(escapes: true)
         #expect(Self.previewCells(before, rows: 2...20) != Self.previewCells(after, rows: 2...20),
                 "the preview did not change with the selection")
         try tmux.send("q")
-        #expect(try tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try await tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
 
     /// `--image kitty` inside tmux: the cells are placeholders naming image 16 by colour. (The
     /// uploads go to tmux's passthrough, which drops them unless allow-passthrough is on: no
     /// image is seen here, only what ncurses draws.)
     @Test(.enabled(if: BrowserEndToEndTests.available))
-    func kittyModeDrawsPlaceholderCellsNamingTheImageById() throws {
+    func kittyModeDrawsPlaceholderCellsNamingTheImageById() async throws {
         let tmux = try BrowserEndToEndTests.launch(["--demo", "--image", "kitty"], env: Self.env)
         defer { tmux.kill() }
-        let screen = try Self.firstVideoWithFrames(tmux)
+        let screen = try await Self.firstVideoWithFrames(tmux)
         #expect(screen.contains("Preview  frame 1/"), "no frame ever showed:\n\(screen)")
-        usleep(200_000)
+        try await Task.sleep(nanoseconds: 200_000_000)
         let escaped = try tmux.capture(escapes: true)
         let placeholders = escaped.unicodeScalars.filter { $0.value == 0x10EEEE }.count
         #expect(placeholders > 100, "few placeholders (\(placeholders)):\n\(escaped)")
@@ -75,34 +75,34 @@ import Testing
         #expect(escaped.contains("\u{10EEEE}\u{0305}\u{0305}"), "the top-left cell: row 0, column 0")
         #expect(escaped.filter { $0 == "▀" }.count < 10, "half blocks where placeholders belong")
         try tmux.send("q")
-        #expect(try tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try await tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
 
     @Test(.enabled(if: BrowserEndToEndTests.available))
-    func enterOnAFrameOpensThePlayerAndEscReturns() throws {
+    func enterOnAFrameOpensThePlayerAndEscReturns() async throws {
         let tmux = try BrowserEndToEndTests.launch(["--demo"], env: Self.env)
         defer { tmux.kill() }
-        _ = try Self.firstVideoWithFrames(tmux)
+        _ = try await Self.firstVideoWithFrames(tmux)
         try tmux.send("2")
         try tmux.send("Enter")
-        let player = try tmux.waitFor { $0.contains("Frame player") && $0.contains("image_uuid") && $0.contains("fps") }
+        let player = try await tmux.waitFor { $0.contains("Frame player") && $0.contains("image_uuid") && $0.contains("fps") }
         #expect(player.contains("frame 1/") && player.contains("paused"), "\(player)")
         #expect(try tmux.capture(escapes: true).filter { $0 == "▀" }.count > 500, "the player shows no picture")
         try tmux.send("l")
-        #expect(try tmux.waitFor { $0.contains("frame 2/") }.contains("frame 2/"))
+        #expect(try await tmux.waitFor { $0.contains("frame 2/") }.contains("frame 2/"))
         try tmux.send("Space")
-        let playing = try tmux.waitFor { $0.contains("playing") }
+        let playing = try await tmux.waitFor { $0.contains("playing") }
         #expect(playing.contains("playing"))
         try tmux.send("Space")
         // q closes the player, not the program.
         try tmux.send("q")
-        let panels = try tmux.waitFor { $0.contains("1 Videos") && $0.contains("5 Preview") }
+        let panels = try await tmux.waitFor { $0.contains("1 Videos") && $0.contains("5 Preview") }
         #expect(panels.contains("1 Videos") && !panels.contains("Frame player"), "\(panels)")
         try tmux.send("Enter")
-        _ = try tmux.waitFor { $0.contains("Frame player") }
+        _ = try await tmux.waitFor { $0.contains("Frame player") }
         try tmux.send("Escape")
-        #expect(try tmux.waitFor { $0.contains("1 Videos") }.contains("1 Videos"))
+        #expect(try await tmux.waitFor { $0.contains("1 Videos") }.contains("1 Videos"))
         try tmux.send("q")
-        #expect(try tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try await tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
 }

@@ -14,6 +14,9 @@ public final class AtomscaleClient: AtomscaleService, Sendable {
     /// Called before each retry (on whatever thread the request runs on), e.g. to show
     /// "retrying (2/3) after HTTP 503".
     public let onRetry: (@Sendable (RetryNotice) -> Void)?
+    /// Called while a response body arrives, at most every `TransferProgress.interval`
+    /// seconds per request, and when it is complete (on URLSession's delegate thread).
+    public let onProgress: (@Sendable (TransferProgress) -> Void)?
 
     /// Ample for a catalogue of tens of thousands of entries, yet bounded.
     static let maxJSONBytes = 256 << 20
@@ -21,9 +24,11 @@ public final class AtomscaleClient: AtomscaleService, Sendable {
     private let transport: HTTPTransport
     private let apiOrigin: URLOrigin?
 
-    public init(configuration: APIConfiguration, onRetry: (@Sendable (RetryNotice) -> Void)? = nil) {
+    public init(configuration: APIConfiguration, onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
+                onProgress: (@Sendable (TransferProgress) -> Void)? = nil) {
         self.configuration = configuration
         self.onRetry = onRetry
+        self.onProgress = onProgress
         transport = HTTPTransport(configuration: configuration)
         apiOrigin = URLOrigin(configuration.endpoint)
     }
@@ -32,14 +37,14 @@ public final class AtomscaleClient: AtomscaleService, Sendable {
 
     public func search(_ query: SearchQuery) async throws -> [CatalogueEntry] {
         try await guarded {
-            let body = try await getAPI("data_entries/", query: query.queryItems)
+            let body = try await getAPI("data_entries/", query: query.queryItems, for: .catalogue)
             return try APIDecoding.catalogue(body)
         }
     }
 
     public func frames(videoID: String) async throws -> FrameList {
         try await guarded {
-            let body = try await getAPI("optical/frame/video_single_frames/" + segment(videoID))
+            let body = try await getAPI("optical/frame/video_single_frames/" + segment(videoID), for: .frames)
             return try APIDecoding.frames(body)
         }
     }
@@ -49,7 +54,7 @@ public final class AtomscaleClient: AtomscaleService, Sendable {
         try await guarded {
             let body: Data
             do {
-                body = try await getAPI("optical/timeseries/" + segment(videoID) + "/")
+                body = try await getAPI("optical/timeseries/" + segment(videoID) + "/", for: .timeseries)
             } catch let error as APIError where error.isNotFound {
                 return .empty
             }
@@ -77,7 +82,7 @@ public final class AtomscaleClient: AtomscaleService, Sendable {
 
     private func link(_ uuid: String) async throws(APIError) -> ImageLink {
         let body = try await getAPI("data_entries/processed_data/" + segment(uuid),
-                                    query: [URLQueryItem(name: "return_as", value: "url-download")])
+                                    query: [URLQueryItem(name: "return_as", value: "url-download")], for: .imageLink)
         return try APIDecoding.imageLink(body)
     }
 
@@ -88,7 +93,8 @@ public final class AtomscaleClient: AtomscaleService, Sendable {
         return Endpoint.segment(id)
     }
 
-    private func getAPI(_ path: String, query: [URLQueryItem] = []) async throws(APIError) -> Data {
+    private func getAPI(_ path: String, query: [URLQueryItem] = [],
+                        for resource: TransferProgress.Resource) async throws(APIError) -> Data {
         // Checked before anything touches the network.
         guard let key = configuration.apiKey else { throw .missingAPIKey }
         guard let url = Endpoint.url(base: configuration.endpoint, path: path, query: query) else {
@@ -100,28 +106,34 @@ public final class AtomscaleClient: AtomscaleService, Sendable {
         if let apiOrigin, URLOrigin(url) == apiOrigin {
             request.setValue(key, forHTTPHeaderField: "X-API-KEY")
         }
-        return try await fetch(request, maxBytes: Self.maxJSONBytes).body
+        return try await fetch(request, maxBytes: Self.maxJSONBytes, resource: resource).body
     }
 
     /// The presigned URL carries its own authorisation: never the key, whatever its origin.
     private func download(_ url: URL) async throws(APIError) -> Data {
         var request = URLRequest(url: url)
         request.httpMethod = "GET"
-        let body = try await fetch(request, maxBytes: configuration.maxImageBytes).body
+        let body = try await fetch(request, maxBytes: configuration.maxImageBytes, resource: .image).body
         if body.isEmpty { throw .decoding("image: empty response") }
         return body
     }
 
     /// One GET with retries; answers other than 2xx become `.http` errors.
-    private func fetch(_ request: URLRequest, maxBytes: Int) async throws(APIError) -> HTTPResult {
+    private func fetch(_ request: URLRequest, maxBytes: Int,
+                       resource: TransferProgress.Resource) async throws(APIError) -> HTTPResult {
         let policy = configuration.retry
+        let progress = onProgress.map { report in
+            { @Sendable (received: Int, expected: Int?, complete: Bool) in
+                report(TransferProgress(resource: resource, received: received, expected: expected, complete: complete))
+            }
+        }
         var attempt = 1
         while true {
             if Task.isCancelled { throw .cancelled }
             let error: APIError
             let retryable: Bool
             var retryAfter: Double?
-            switch await transport.send(request, maxBytes: maxBytes) {
+            switch await transport.send(request, maxBytes: maxBytes, progress: progress) {
             case .success(let result) where (200..<300).contains(result.status):
                 return result
             case .success(let result):

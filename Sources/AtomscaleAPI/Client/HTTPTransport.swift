@@ -42,7 +42,9 @@ final class HTTPTransport: Sendable {
 
     deinit { session.finishTasksAndInvalidate() }
 
-    func send(_ request: URLRequest, maxBytes: Int) async -> Result<HTTPResult, AttemptFailure> {
+    /// `progress` hears (bytes so far, announced length, complete) as the body arrives.
+    func send(_ request: URLRequest, maxBytes: Int,
+              progress: SessionDelegate.Progress? = nil) async -> Result<HTTPResult, AttemptFailure> {
         let handle = CancelHandle()
         let delegate = self.delegate
         let session = self.session
@@ -53,7 +55,7 @@ final class HTTPTransport: Sendable {
                 let task = session.dataTask(with: request)
                 let id = task.taskIdentifier
                 delegate.register(id, SessionDelegate.Exchange(continuation: continuation, maxBytes: maxBytes,
-                                                               target: target, timeout: timeout))
+                                                               target: target, timeout: timeout, progress: progress))
                 let abort: @Sendable () -> Void = { [weak task] in delegate.end(id, with: .cancelled, cancelling: task) }
                 guard handle.attach(abort) else { return abort() }
                 DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { [weak task] in

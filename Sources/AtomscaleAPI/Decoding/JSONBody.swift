@@ -1,8 +1,8 @@
 import Foundation
 
 /// Bytes to `JSONValue`, with messages that say what arrived instead of JSON. Parsing uses
-/// JSONSerialization (fast, depth-limited, part of Foundation); only key order is lost, and
-/// the one place that needs it uses `JSONKeyOrder`.
+/// `JSONParser` (strict, depth-limited, straight to `JSONValue`); only key order is lost,
+/// and the one place that needs it uses `JSONKeyOrder`.
 enum JSONBody {
     static func isBlank(_ data: Data) -> Bool {
         data.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
@@ -11,13 +11,11 @@ enum JSONBody {
     /// `what` names the response in messages ("catalogue", "frames").
     static func parse(_ data: Data, what: String) throws(APIError) -> JSONValue {
         if isBlank(data) { throw .decoding("\(what): empty response, expected JSON") }
-        let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return try data.withUnsafeBytes { bytes in try JSONParser.parse(bytes) }
         } catch {
             throw .decoding("\(what): \(describeNonJSON(data))")
         }
-        return convert(object)
     }
 
     /// Why a body is not JSON, with a short cleaned excerpt when it is text.
@@ -29,22 +27,6 @@ enum JSONBody {
         let excerpt = TextExcerpt.excerpt(data, limit: 80)
         let kind = TextExcerpt.looksLikeHTML(text) ? "an HTML page" : "text"
         return excerpt.isEmpty ? "expected JSON, got \(kind)" : "expected JSON, got \(kind) (\"\(excerpt)\")"
-    }
-
-    /// Native Swift types are tested first: on Linux, casting a Swift dictionary or string to
-    /// a class (`is NSNull`, `as? NSNumber`) bridges the whole value, which made a 100k-entry
-    /// catalogue take ten times longer.
-    static func convert(_ any: Any) -> JSONValue {
-        if let s = any as? String { return .string(s) }
-        if let d = any as? [String: Any] { return .object(d.mapValues(convert)) }
-        if let a = any as? [Any] { return .array(a.map(convert)) }
-        if let n = any as? NSNumber {
-            // Booleans arrive as NSNumber too, and answer `as? Bool` for 0 and 1 as well; the
-            // objCType of a real boolean is "c" (char).
-            if n.objCType.pointee == CChar(UInt8(ascii: "c")) { return .bool(n.boolValue) }
-            return .number(n.doubleValue)
-        }
-        return .null
     }
 }
 

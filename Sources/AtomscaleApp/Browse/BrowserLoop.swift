@@ -24,14 +24,19 @@ final class BrowserLoop {
     /// Kitty mode: wrap graphics escapes for tmux's passthrough.
     private let kittyTmux: Bool
 
+    /// The API client's retry and progress notices, posted to this loop while it runs.
+    private let notices: ClientNotices?
+
     init(terminal: Terminal, repository: Repository, sourceLabel: String,
          triage: TriageSettings? = nil, service: (any AtomscaleService)? = nil,
          previewMode: PreviewMode = .blocks, imageColorMode: ColorMode = .palette256,
-         anomalyThreshold: Double = Anomalies.defaultThreshold, insideTmux: Bool = false) {
+         anomalyThreshold: Double = Anomalies.defaultThreshold, insideTmux: Bool = false,
+         notices: ClientNotices? = nil) {
         self.terminal = terminal
         let waker = terminal.waker
         let mailbox = Mailbox(wake: { waker.wake() })
         self.mailbox = mailbox
+        self.notices = notices
         let effects = triage.flatMap { settings in
             service.map { TriageEffects(settings: settings, service: $0, mailbox: mailbox) }
         }
@@ -48,7 +53,9 @@ final class BrowserLoop {
     }
 
     func run() -> Outcome {
+        notices?.connect(mailbox)
         defer {
+            notices?.connect(nil)
             runner.cancelAll()
             deleteKittyImages()
         }

@@ -28,8 +28,9 @@ final class EffectRunner {
         let repository = self.repository
         switch effect {
         case .loadVideos(let request, let query, let reload):
-            start(request, { try await repository.videos(query, reload: reload) },
-                  deliver: { .videosLoaded(request: request, $0) })
+            // The list (50,000 videos' search texts) is built here, not on the UI thread.
+            start(request, { PreparedVideos(try await repository.videos(query, reload: reload)) },
+                  deliver: { .videosPrepared(request: request, $0) })
         case .loadFrames(let request, let videoID, let reload):
             start(request, { try await repository.frames(videoID: videoID, reload: reload) },
                   deliver: { .framesLoaded(request: request, videoID: videoID, $0) })
@@ -94,8 +95,8 @@ final class EffectRunner {
     /// Forgets a task whose result was delivered, so the table does not grow.
     func finished(_ event: AppEvent) {
         switch event {
-        case .videosLoaded(let request, _), .framesLoaded(let request, _, _), .videoRefreshed(let request, _, _),
-             .previewLoaded(let request, _, _), .timeseriesLoaded(let request, _, _):
+        case .videosLoaded(let request, _), .videosPrepared(let request, _), .framesLoaded(let request, _, _),
+             .videoRefreshed(let request, _, _), .previewLoaded(let request, _, _), .timeseriesLoaded(let request, _, _):
             tasks.removeValue(forKey: request)
         default: triage?.finished(event)
         }
@@ -115,6 +116,23 @@ extension APIError {
         if error is CancellationError { return .cancelled }
         return .transport(String(describing: error))
     }
+}
+
+/// Carries the API client's retry and progress notices to the UI loop as events. The client
+/// is made before the terminal and its mailbox exist, so the loop connects later; notices
+/// before that (or after it ends) are dropped.
+final class ClientNotices: Sendable {
+    private let mailbox = Mutex<Mailbox?>(nil)
+
+    init() {}
+
+    func connect(_ target: Mailbox?) { mailbox.withLock { $0 = target } }
+
+    func retrying(_ notice: RetryNotice) { post(.retrying(notice)) }
+
+    func progress(_ progress: TransferProgress) { post(.transferProgress(progress)) }
+
+    private func post(_ event: AppEvent) { mailbox.withLock { $0 }?.post(event) }
 }
 
 /// Events from background tasks to the UI loop; posting wakes the loop's poll(2).

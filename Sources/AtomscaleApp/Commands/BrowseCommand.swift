@@ -24,7 +24,8 @@ enum BrowseCommand {
             return 1
         }
         let config = try ConfigFile.load(environment: environment)
-        let setup = try ServiceSetup.make(args, environment: environment, config: config)
+        let notices = ClientNotices()
+        let setup = try ServiceSetup.make(args, environment: environment, config: config, notices: notices)
         defer { setup.stop() }
         if !setup.isDemo, setup.configuration?.apiKey == nil {
             throw RuntimeError(APIError.missingAPIKey.message)
@@ -55,7 +56,8 @@ enum BrowseCommand {
                     let outcome = BrowserLoop(terminal: terminal, repository: repository, sourceLabel: label,
                                               triage: triage, service: service,
                                               previewMode: shown.mode, imageColorMode: shown.colorMode,
-                                              anomalyThreshold: threshold, insideTmux: shown.inTmux).run()
+                                              anomalyThreshold: threshold, insideTmux: shown.inTmux,
+                                              notices: notices).run()
                     terminal.restore()
                     done.resume(returning: .success(outcome))
                 } catch {

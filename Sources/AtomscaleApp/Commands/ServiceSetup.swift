@@ -22,13 +22,20 @@ struct ServiceSetup {
 
     /// Flags override the environment (AS_API_ENDPOINT, AS_API_KEY), which overrides the
     /// config file.
-    static func make(_ args: Arguments, environment: [String: String], config: ConfigFile? = nil) throws -> ServiceSetup {
+    /// `notices` hears the client's retries and transfer progress (the browser's status line).
+    static func make(_ args: Arguments, environment: [String: String], config: ConfigFile? = nil,
+                     notices: ClientNotices? = nil) throws -> ServiceSetup {
+        func client(_ configuration: APIConfiguration) -> AtomscaleClient {
+            guard let notices else { return AtomscaleClient(configuration: configuration) }
+            return AtomscaleClient(configuration: configuration, onRetry: { notices.retrying($0) },
+                                   onProgress: { notices.progress($0) })
+        }
         if args.has("--demo") {
             let scale = try demoScale(args)
             let server = try DemoServer.start(scale: scale)
             // The demo accepts any key; this one is not a secret.
             let config = APIConfiguration(endpoint: server.apiURL, apiKey: "demo", timeout: 20)
-            return ServiceSetup(service: AtomscaleClient(configuration: config), isDemo: true,
+            return ServiceSetup(service: client(config), isDemo: true,
                                 configuration: nil, demo: server)
         }
         let resolved = try APIConfiguration.resolve(
@@ -37,7 +44,7 @@ struct ServiceSetup {
             environment: environment,
             configEndpoint: config?.endpoint,
             configKeyFile: config?.apiKeyFile)
-        return ServiceSetup(service: AtomscaleClient(configuration: resolved), isDemo: false,
+        return ServiceSetup(service: client(resolved), isDemo: false,
                             configuration: resolved, demo: nil)
     }
 

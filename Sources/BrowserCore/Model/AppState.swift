@@ -64,6 +64,8 @@ public struct AppState: Sendable {
     public var triage = TriageState()
     public var downloads = DownloadState()
     public var live = LiveRefresh()
+    // Issue 5: the API client's retries and bytes received (Reducer+Network).
+    public var network = NetworkNotes()
 
     public init(width: Int, height: Int, sourceLabel: String) {
         self.width = max(0, width)

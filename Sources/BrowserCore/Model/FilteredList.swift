@@ -1,12 +1,13 @@
 /// Items plus the `/` filter over them. The lower-cased search text of every item is built
-/// once when the items arrive, so a keystroke of the filter is one pass of substring checks
-/// (100,000 names stay interactive) and never re-lowercases the catalogue.
+/// once when the items arrive (`SearchTexts`, one byte buffer), so a keystroke of the filter
+/// is one byte scan (100,000 names take milliseconds) and never re-lowercases the catalogue.
+/// A list can be built off the UI thread and handed over whole (`adoptItems(of:)`).
 public struct FilteredList<Item: Sendable>: Sendable {
     public private(set) var items: [Item] = []
     public private(set) var filter = ""
     /// Indices into `items` of the rows shown, in order.
     public private(set) var visible: [Int] = []
-    private var haystacks: [String] = []
+    private var haystacks = SearchTexts()
     /// A second filter on the items themselves (the `f` marks filter), applied after the
     /// text filter; nil lets every item through.
     private var predicate: (@Sendable (Item) -> Bool)?
@@ -26,7 +27,15 @@ public struct FilteredList<Item: Sendable>: Sendable {
 
     public mutating func setItems(_ newItems: [Item], searchText: (Item) -> String) {
         items = newItems
-        haystacks = newItems.map { searchText($0).lowercased() }
+        haystacks = SearchTexts(newItems, searchText: searchText)
+        refilter()
+    }
+
+    /// Takes the items and the built search texts of `other` (made off the UI thread),
+    /// keeping this list's filter and predicate in force.
+    public mutating func adoptItems(of other: FilteredList) {
+        items = other.items
+        haystacks = other.haystacks
         refilter()
     }
 
@@ -49,7 +58,7 @@ public struct FilteredList<Item: Sendable>: Sendable {
     public mutating func replaceItem(at index: Int, with item: Item, searchText: (Item) -> String) {
         guard items.indices.contains(index) else { return }
         items[index] = item
-        haystacks[index] = searchText(item).lowercased()
+        haystacks.replace(index, with: searchText(item))
         refilter()
     }
 
@@ -57,13 +66,7 @@ public struct FilteredList<Item: Sendable>: Sendable {
     public func row(ofItem index: Int) -> Int? { visible.firstIndex(of: index) }
 
     private mutating func refilter(within candidates: [Int]? = nil) {
-        let needle = filter.lowercased()
-        let pool = candidates ?? Array(items.indices)
-        switch (needle.isEmpty, predicate) {
-        case (true, nil): visible = pool
-        case (true, let p?): visible = pool.filter { p(items[$0]) }
-        case (false, nil): visible = pool.filter { haystacks[$0].contains(needle) }
-        case (false, let p?): visible = pool.filter { haystacks[$0].contains(needle) && p(items[$0]) }
-        }
+        let matches = haystacks.matching(SearchTexts.needle(filter), among: candidates)
+        visible = predicate.map { p in matches.filter { p(items[$0]) } } ?? matches
     }
 }

@@ -1,3 +1,4 @@
+import AtomscaleAPI
 import ScreenKit
 
 /// The bottom row: the `/` prompt while it is open; otherwise the last error, a notice or
@@ -34,11 +35,13 @@ enum StatusLine {
 
     static func message(_ state: AppState) -> (String, Style) {
         if let error = state.lastError { return ("error: " + error, Theme.error) }
+        if let retry = state.network.retry { return (retry.description + "…", Theme.notice) }
         if let notice = state.notice { return (notice, Theme.notice) }
         if let triage = TriageCells.statusMessage(state) { return triage }
         var loading: [String] = []
-        if state.videosRequest != nil { loading.append("videos") }
-        if state.framesRequest != nil || state.framesLoad.isLoading { loading.append("frames") }
+        func bytes(_ p: TransferProgress?) -> String { p.map { " (\($0.summary))" } ?? "" }
+        if state.videosRequest != nil { loading.append("videos" + bytes(state.network.videos)) }
+        if state.framesRequest != nil || state.framesLoad.isLoading { loading.append("frames" + bytes(state.network.frames)) }
         if !loading.isEmpty { return ("loading " + loading.joined(separator: " and ") + "…", Theme.dim) }
         if let readOnly = TriageCells.readOnlyMessage(state) { return readOnly }
         guard state.videosLoad.value != nil else { return ("", .plain) }

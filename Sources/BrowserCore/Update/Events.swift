@@ -31,6 +31,9 @@ public enum AppEvent: Sendable {
     case resize(width: Int, height: Int)
     case timerFired(TimerID)
     case videosLoaded(request: RequestID, Result<[CatalogueEntry], APIError>)
+    /// The same answer with the optical videos' list already built (off the UI thread, by
+    /// the app's effect runner): the reducer only takes it over.
+    case videosPrepared(request: RequestID, Result<PreparedVideos, APIError>)
     case framesLoaded(request: RequestID, videoID: String, Result<FrameList, APIError>)
     case timeseriesLoaded(request: RequestID, videoID: String, Result<Timeseries, APIError>)
     /// A frame fetched, decoded and scaled off the UI thread (or why it could not be).
@@ -43,6 +46,11 @@ public enum AppEvent: Sendable {
     case downloadFinished(request: RequestID, DownloadOutcome)
     /// The selected video's catalogue entry read again (nil: the server no longer lists it).
     case videoRefreshed(request: RequestID, videoID: String, Result<CatalogueEntry?, APIError>)
+    // Issue 5: what the API client says while it works (status line); see Reducer+Network.swift.
+    /// A request failed and is about to be tried again.
+    case retrying(RetryNotice)
+    /// Bytes of a response body received so far.
+    case transferProgress(TransferProgress)
 }
 
 /// What the reducer asks the outside world to do. Plain values, so tests compare them.

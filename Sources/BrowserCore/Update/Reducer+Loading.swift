@@ -26,13 +26,14 @@ func reload(_ state: inout AppState) -> [Effect] {
 }
 
 func videosLoaded(_ state: inout AppState, request: RequestID,
-                  _ result: Result<[CatalogueEntry], APIError>) -> [Effect] {
+                  _ result: Result<PreparedVideos, APIError>) -> [Effect] {
     guard request == state.videosRequest else { return [] }
     state.videosRequest = nil
+    state.network.finished(.catalogue)
     switch result {
-    case .success(let entries):
+    case .success(let prepared):
         let previous = state.selectedVideo?.dataID
-        state.videos.setItems(entries.filter(\.isOptical), searchText: videoSearchText)
+        state.videos.adoptItems(of: prepared.list)
         state.videosLoad = .loaded(())
         state.lastError = nil
         if state.notice == "reloading…" { state.notice = nil }
@@ -98,6 +99,7 @@ func framesLoaded(_ state: inout AppState, request: RequestID, videoID: String,
                   _ result: Result<FrameList, APIError>) -> [Effect] {
     guard request == state.framesRequest else { return [] }
     state.framesRequest = nil
+    state.network.finished(.frames)
     switch result {
     case .success(let list):
         state.recentFrames.insert(list, for: videoID)

@@ -39,6 +39,8 @@ func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     case .previewLoaded(let request, _, let result):
         return previewLoaded(&state, request: request, result)
     case .videosLoaded(let request, let result):
+        return videosLoaded(&state, request: request, result.map(PreparedVideos.init))
+    case .videosPrepared(let request, let result):
         return videosLoaded(&state, request: request, result)
     case .framesLoaded(let request, let videoID, let result):
         return framesLoaded(&state, request: request, videoID: videoID, result)
@@ -56,6 +58,10 @@ func reduceEvent(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         return downloadFinished(&state, request: request, outcome)
     case .videoRefreshed(let request, let videoID, let result):
         return videoRefreshed(&state, request: request, videoID: videoID, result)
+    case .retrying(let notice):
+        return retrying(&state, notice)
+    case .transferProgress(let progress):
+        return transferProgress(&state, progress)
     }
 }
 

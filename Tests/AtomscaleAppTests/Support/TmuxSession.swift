@@ -68,23 +68,25 @@ final class TmuxSession {
 
     /// Polls the screen until `predicate` holds or `timeout` passes; returns the last screen.
     /// Polling is in the test, never in the program under test.
+    /// Async so that a test waiting here gives its thread back: Swift's cooperative pool has
+    /// only as many threads as cores, and tests blocked in a sleep starve the others.
     @discardableResult
-    func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(timeout: Double = 40, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
             screen = try capture()
             if predicate(screen) { return screen }
-            usleep(50_000)
+            try await Task.sleep(nanoseconds: 50_000_000)
         }
         return screen
     }
 
-    func waitForExit(timeout: Double = 10) throws -> Int? {
+    func waitForExit(timeout: Double = 10) async throws -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let s = try exitStatus() { return s }
-            usleep(50_000)
+            try await Task.sleep(nanoseconds: 50_000_000)
         }
         return nil
     }

@@ -37,7 +37,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: BrowserEndToEndTests.available)) func newFramesAppearWithoutMovingTheSelectionUntilTheStatusSettles() throws {
+    @Test(.enabled(if: BrowserEndToEndTests.available)) func newFramesAppearWithoutMovingTheSelectionUntilTheStatusSettles() async throws {
         let video = GrowingVideo(settleAfter: 5)
         let server = try HTTPServer.start { video.handle($0) }
         defer { server.stop() }
@@ -47,21 +47,21 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: env["XDG_STATE_HOME"]!) }
         let tmux = try BrowserEndToEndTests.launch(["--refresh-interval", "0.5"], env: env)
         defer { tmux.kill() }
-        let first = try tmux.waitFor { BrowserEndToEndTests.headerLine($0, "2 Frames").contains("live") }
+        let first = try await tmux.waitFor { BrowserEndToEndTests.headerLine($0, "2 Frames").contains("live") }
         #expect(BrowserEndToEndTests.headerLine(first, "2 Frames").contains("live"), "\(first)")
         // Select the second frame; refreshes add frames below it and keep it selected.
         try tmux.send("2"); try tmux.send("j")
-        let grown = try tmux.waitFor(timeout: 20) {
+        let grown = try await tmux.waitFor(timeout: 20) {
             $0.contains("2 Frames  2/7") && !BrowserEndToEndTests.headerLine($0, "2 Frames").contains("live")
         }
         #expect(grown.contains("2 Frames  2/7"), "\(grown)")
         #expect(!BrowserEndToEndTests.headerLine(grown, "2 Frames").contains("live"), "still live:\n\(grown)")
         // Settled: no more frame requests.
         let settled = video.requests
-        Thread.sleep(forTimeInterval: 1.5)
+        try await Task.sleep(nanoseconds: 1_500_000_000)
         #expect(video.requests == settled)
         try tmux.send("q")
-        _ = try tmux.waitFor { $0.contains("EXIT=") }
+        _ = try await tmux.waitFor { $0.contains("EXIT=") }
     }
 }
 

@@ -26,7 +26,7 @@ import Testing
 
         /// The video the browser selects first and its frames, once the screen shows them.
         func firstVideo(on tmux: TmuxSession) async throws -> (CatalogueEntry, [VideoFrame]) {
-            let screen = try tmux.waitFor { screen in base.videos.contains { screen.contains($0.dataID) } }
+            let screen = try await tmux.waitFor { screen in base.videos.contains { screen.contains($0.dataID) } }
             let video = try #require(base.videos.first { screen.contains($0.dataID) })
             let frames = try await client.frames(videoID: video.dataID).frames
             return (video, frames)
@@ -44,27 +44,27 @@ import Testing
         let (_, frames) = try await fx.firstVideo(on: tmux)
         try #require(frames.count >= 2, "the first demo video needs two frames")
         let second = String(frames[1].imageUUID.prefix(8))
-        _ = try tmux.waitFor { $0.contains(second) }
+        _ = try await tmux.waitFor { $0.contains(second) }
         try tmux.send("2"); try tmux.send("j"); try tmux.send("x")
-        let marked = try tmux.waitFor { $0.contains("frame 2 marked bad") }
+        let marked = try await tmux.waitFor { $0.contains("frame 2 marked bad") }
         #expect(Self.row(marked, containing: second).contains("✗"), "\(marked)")
         try tmux.send("n")
         try tmux.sendLiteral("smeared, retake")
         try tmux.send("Enter")
-        _ = try tmux.waitFor { $0.contains("note saved") }
+        _ = try await tmux.waitFor { $0.contains("note saved") }
         try tmux.send("q")
-        #expect(try tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try await tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
         tmux.kill()
 
         tmux = try BrowserEndToEndTests.launch([], env: fx.env)
         defer { tmux.kill() }
-        let again = try tmux.waitFor { Self.row($0, containing: second).contains("✗") }
+        let again = try await tmux.waitFor { Self.row($0, containing: second).contains("✗") }
         #expect(Self.row(again, containing: second).contains("✗✎"), "mark lost after restart:\n\(again)")
         try tmux.send("2"); try tmux.send("j")
-        let pane = try tmux.waitFor { $0.contains("smeared, retake") }
+        let pane = try await tmux.waitFor { $0.contains("smeared, retake") }
         #expect(pane.contains("smeared, retake"), "\(pane)")
         try tmux.send("q")
-        _ = try tmux.waitFor { $0.contains("EXIT=") }
+        _ = try await tmux.waitFor { $0.contains("EXIT=") }
 
         let captured = CapturedOutput()
         #expect(await AtomscaleMain.run(arguments: ["triage", "export"], environment: fx.env, output: captured.output) == 0)
@@ -82,14 +82,14 @@ import Testing
         try tmux.command("set-option", "-s", "set-clipboard", "on")
         let (video, frames) = try await fx.firstVideo(on: tmux)
         try tmux.send("y")
-        _ = try tmux.waitFor { $0.contains("copied \(video.dataID) (OSC 52)") }
-        #expect(try waitForBuffer(tmux, video.dataID) == video.dataID)
+        _ = try await tmux.waitFor { $0.contains("copied \(video.dataID) (OSC 52)") }
+        #expect(try await waitForBuffer(tmux, video.dataID) == video.dataID)
         try tmux.send("2")
-        _ = try tmux.waitFor { $0.contains(String(frames[0].imageUUID.prefix(8))) }
+        _ = try await tmux.waitFor { $0.contains(String(frames[0].imageUUID.prefix(8))) }
         try tmux.send("y")
-        #expect(try waitForBuffer(tmux, frames[0].imageUUID) == frames[0].imageUUID)
+        #expect(try await waitForBuffer(tmux, frames[0].imageUUID) == frames[0].imageUUID)
         try tmux.send("q")
-        _ = try tmux.waitFor { $0.contains("EXIT=") }
+        _ = try await tmux.waitFor { $0.contains("EXIT=") }
     }
 
     @Test(.enabled(if: available)) func insideTmuxTheSequenceIsWrappedForPassthrough() async throws {
@@ -103,14 +103,14 @@ import Testing
         defer { tmux.kill() }
         let (video, _) = try await fx.firstVideo(on: tmux)
         try tmux.send("y")
-        _ = try tmux.waitFor { $0.contains("copied") }
+        _ = try await tmux.waitFor { $0.contains("copied") }
         let b64 = Data(video.dataID.utf8).base64EncodedString()
         let expected = "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;\(b64)\u{07}\u{1B}\\"
         var bytes = ""
         for _ in 0..<40 {
             bytes = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
             if bytes.contains(expected) { break }
-            usleep(50_000)
+            try await Task.sleep(nanoseconds: 50_000_000)
         }
         #expect(bytes.contains(expected), "no wrapped OSC 52 in the output")
         try tmux.send("q")
@@ -124,24 +124,24 @@ import Testing
         defer { tmux.kill() }
         let (video, frames) = try await fx.firstVideo(on: tmux)
         let first = try #require(frames.first)
-        _ = try tmux.waitFor { $0.contains(String(first.imageUUID.prefix(8))) }
+        _ = try await tmux.waitFor { $0.contains(String(first.imageUUID.prefix(8))) }
         try tmux.send("2"); try tmux.send("d")
-        let done = try tmux.waitFor { $0.contains("downloaded: 1 saved") }
+        let done = try await tmux.waitFor { $0.contains("downloaded: 1 saved") }
         #expect(done.contains("downloaded: 1 saved"), "\(done)")
         let folder = dir + "/" + DownloadNaming.folderName(videoName: video.displayName, dataID: video.dataID)
         let file = folder + "/frame-" + String(format: "%05d", 1) + "-" + String(first.imageUUID.prefix(8)) + ".png"
         let expected = try await fx.client.imageData(imageUUID: first.imageUUID)
         #expect(FileManager.default.contents(atPath: file) == expected, "\(file)")
         try tmux.send("q")
-        _ = try tmux.waitFor { $0.contains("EXIT=") }
+        _ = try await tmux.waitFor { $0.contains("EXIT=") }
     }
 
-    func waitForBuffer(_ tmux: TmuxSession, _ expected: String) throws -> String {
+    func waitForBuffer(_ tmux: TmuxSession, _ expected: String) async throws -> String {
         var last = ""
         for _ in 0..<60 {
             last = (try? tmux.command("show-buffer")) ?? ""
             if last == expected { return last }
-            usleep(50_000)
+            try await Task.sleep(nanoseconds: 50_000_000)
         }
         return last
     }

@@ -34,8 +34,21 @@ import Testing
                 let key = Self.keys.randomElement(using: &rng)!
                 if key == .char("q") { continue }
                 pending += d.send(.key(key))
-            case 80..<85:
+            case 80..<83:
                 d.send(.resize(width: Int.random(in: 0...220, using: &rng), height: Int.random(in: 0...70, using: &rng)))
+            case 83..<84:
+                // A storm: a window dragged about, through sizes too small to draw.
+                for _ in 0..<Int.random(in: 5...40, using: &rng) {
+                    d.send(.resize(width: Int.random(in: 0...240, using: &rng), height: Int.random(in: 0...80, using: &rng)))
+                    check(d.state)
+                }
+            case 84..<85:
+                // The server-side search prompt with text that parses, and text that does not.
+                pending += d.keys(.escape, .escape)
+                pending += d.keys(.char("s"), .ctrl("u"))
+                pending += d.type(Self.searches.randomElement(using: &rng)!)
+                check(d.state)
+                pending += d.keys(Bool.random(using: &rng) ? .enter : .escape)
             case 85..<90:
                 let timer = [TimerID.framesDebounce, .previewDebounce, .playerTick].randomElement(using: &rng)!
                 pending += d.send(.timerFired(timer))
@@ -61,6 +74,9 @@ import Testing
         }
     }
 
+    static let searches = ["GaN", "status:running", "\"GaN run\" status:success from:2025-01-01 to:2026-12-31", "status:bogus",
+                           "from:yesterday", "\"unclosed", "", "project:p1 sample:s7 窒化", "to:2026-02-30"]
+
     func check(_ s: AppState) {
         #expect(s.videoList.selected >= 0 && (s.videos.count == 0 ? s.videoList.selected == 0 : s.videoList.selected < s.videos.count))
         #expect(s.frameList.selected >= 0 && (s.frames.count == 0 ? s.frameList.selected == 0 : s.frameList.selected < s.frames.count))
@@ -75,5 +91,17 @@ import Testing
         #expect(buffer.width == s.width && buffer.height == s.height && buffer.cells.count == s.width * s.height)
         let misfits = buffer.lines().filter { DisplayWidth.of($0) != s.width }
         #expect(misfits.isEmpty, "rows not \(s.width) wide: \(misfits.prefix(2))")
+        // Nothing of the layout lies outside the window.
+        let layout = s.layout
+        if !layout.isTooSmall {
+            let window = Rect(x: 0, y: 0, width: s.width, height: s.height)
+            for panel in PanelID.allCases {
+                let r = layout.rect(panel)
+                #expect(r.isEmpty || (r.x >= 0 && r.y >= 0 && r.maxX <= window.maxX && r.maxY <= window.maxY), "\(panel) at \(r) in \(window)")
+            }
+            #expect(layout.status.maxY <= s.height && layout.status.maxX <= s.width)
+        }
+        // A prompt's text is never longer than the prompt accepts.
+        #expect((s.prompt?.text.count ?? 0) <= 256)
     }
 }
