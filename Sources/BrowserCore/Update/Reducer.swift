@@ -8,6 +8,7 @@ public let framesDebounceSeconds = 0.12
 /// The whole behaviour of the browser: an event in, the state changed, effects out. No I/O.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     let effects = reduceEvent(&state, event)
+    endRetryNotice(&state, after: event)
     // Whatever the event, the live-refresh timer runs iff the selected video is live.
     return effects + reconcileLiveRefresh(&state)
 }
