@@ -1,4 +1,8 @@
+import DemoServer
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 @testable import AtomscaleAPI
 
@@ -45,6 +49,31 @@ import Testing
     ])
     func rejectsWhatIsNotJSON(_ text: String) {
         #expect(Self.parse(text) == nil, "accepted \(text.debugDescription)")
+    }
+
+    /// The demo's real answers (hostile names, escapes, wide text, both timeseries shapes):
+    /// the same values as JSONSerialization, byte for byte.
+    @Test func agreesOnTheDemoAnswers() async throws {
+        let server = try DemoServer.start()
+        defer { server.stop() }
+        let facts = server.catalogue.facts
+        let paths = ["data_entries/?include_organization_data=true", "data_entries/?data_type=optical"]
+            + [facts.video300FramesID, facts.missingMetadataVideoID, facts.extraFrameKeyVideoID].map { "optical/frame/video_single_frames/\($0)" }
+            + ([facts.bareRowTimeseriesVideoID, facts.stringTimestampVideoID, facts.nullTimestampVideoID] + facts.rowTimeseriesVideoIDs)
+                .map { "optical/timeseries/\($0)/" }
+        for path in paths {
+            var request = URLRequest(url: URL(string: path, relativeTo: server.apiURL)!)
+            request.setValue("k", forHTTPHeaderField: "X-API-KEY")
+            let body: Data = try await withCheckedThrowingContinuation { done in
+                URLSession.shared.dataTask(with: request) { data, _, error in
+                    if let data { done.resume(returning: data) } else { done.resume(throwing: error ?? URLError(.unknown)) }
+                }.resume()
+            }
+            let text = String(decoding: body, as: UTF8.self)
+            #expect(body.count > 10, "\(path)")
+            let ours = Self.parse(text)
+            #expect(ours != nil && ours == Self.oracle(text), "\(path)")
+        }
     }
 
     @Test func depthIsLimited() {

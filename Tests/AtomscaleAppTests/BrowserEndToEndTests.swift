@@ -3,6 +3,7 @@ import DemoServer
 import Foundation
 import Testing
 
+extension EndToEnd {
 /// The real executable in a real terminal (tmux): what an operator sees and types.
 /// Skipped when tmux or the built binary is missing (`.ci/run` installs tmux and builds).
 @Suite(.serialized) struct BrowserEndToEndTests {
@@ -150,4 +151,5 @@ import Testing
             #expect(!after.contains("-echo") && !after.contains("-icanon"), "SIG\(sig) left the tty raw:\n\(after)")
         }
     }
+}
 }

@@ -4,6 +4,7 @@ import DemoServer
 import Foundation
 import Testing
 
+extension EndToEnd {
 /// The metrics pane and `]` in the real program against the demo server, in tmux.
 @Suite(.serialized) struct MetricsEndToEndTests {
     /// A demo video with metrics and at least one anomalous frame, and what the browser must
@@ -59,4 +60,5 @@ import Testing
         try tmux.send("q")
         #expect(try await tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
+}
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+extension EndToEnd {
 /// The preview pane and the player in a real terminal (tmux), against the built-in demo.
 /// Skipped when tmux or the built binary is missing.
 @Suite(.serialized) struct PreviewEndToEndTests {
@@ -105,4 +106,5 @@ import Testing
         try tmux.send("q")
         #expect(try await tmux.waitFor { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
+}
 }

@@ -43,8 +43,18 @@ func retrying(_ state: inout AppState, _ notice: RetryNotice) -> [Effect] {
     return []
 }
 
+/// Downloads and live refreshes fetch too, and their retries are announced the same way: an
+/// answer of theirs ends the notice as well (videos and frames loads end it themselves).
+func endRetryNotice(_ state: inout AppState, after event: AppEvent) {
+    switch event {
+    case .downloadProgress, .downloadFinished, .videoRefreshed: state.network.retry = nil
+    default: break
+    }
+}
+
 func transferProgress(_ state: inout AppState, _ progress: TransferProgress) -> [Effect] {
-    // Only for a load still waited for; late reports of a cancelled one are dropped.
+    // Only while a load of that kind is waited for (a late report of one just replaced may
+    // show until the new one's first report).
     switch progress.resource {
     case .catalogue where state.videosRequest != nil: state.network.videos = progress
     case .frames where state.framesRequest != nil: state.network.frames = progress

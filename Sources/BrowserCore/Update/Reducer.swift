@@ -9,6 +9,7 @@ public let framesDebounceSeconds = 0.12
 /// After every event the metrics follow the selection and the frames (Reducer+Metrics.swift).
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
     let effects = reduceEvent(&state, event)
+    endRetryNotice(&state, after: event)
     // Whatever the event, the metrics follow the selection and the frames, the live-refresh
     // timer runs iff the selected video is live, and the preview's loads follow from the
     // resulting state (selection, focus, window size, player) in one place

@@ -3,6 +3,7 @@ import DemoServer
 import Foundation
 import Testing
 
+extension EndToEnd {
 /// A video that is still recording: a server whose frame list grows on every request while
 /// the status says `running`, then settles to `success`.
 @Suite(.serialized) struct LiveRefreshEndToEndTests {
@@ -64,8 +65,9 @@ import Testing
         _ = try await tmux.waitFor { $0.contains("EXIT=") }
     }
 }
+}
 
-extension BrowserEndToEndTests {
+extension EndToEnd.BrowserEndToEndTests {
     static func headerLine(_ screen: String, _ title: String) -> String {
         guard let line = screen.split(separator: "\n").first(where: { $0.contains(title) }) else { return "" }
         guard let start = line.range(of: title) else { return "" }

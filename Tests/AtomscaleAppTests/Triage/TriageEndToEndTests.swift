@@ -5,6 +5,7 @@ import FrameDownloads
 import Testing
 @testable import AtomscaleApp
 
+extension EndToEnd {
 /// Marks, copying, downloads and live refresh in the real binary under tmux.
 @Suite(.serialized) struct TriageEndToEndTests {
     static var available: Bool { BrowserEndToEndTests.available }
@@ -145,4 +146,5 @@ import Testing
         }
         return last
     }
+}
 }

@@ -51,6 +51,14 @@ import Testing
         #expect(Self.statusLine(d.state).contains("loading videos (1 of 2 kB)…"))
     }
 
+    @Test func aDownloadsAnswerEndsItsRetryNotice() {
+        var d = Driver()
+        d.send(.start)
+        d.send(.retrying(RetryNotice(attempt: 2, maxAttempts: 3, reason: "HTTP 503", delay: 0.5)))
+        d.send(.downloadProgress(request: RequestID(99), DownloadCounts(total: 3)))
+        #expect(d.state.network.retry == nil)
+    }
+
     @Test func sizes() {
         #expect(TransferProgress(resource: .image, received: 999, expected: nil, complete: false).summary == "999 B")
         #expect(TransferProgress(resource: .image, received: 1_499, expected: nil, complete: false).summary == "1 kB")
