@@ -55,7 +55,7 @@ public enum MetadataLines {
 
     /// `metrics`: every metric's sample at this frame (`AppState.selectedFrameReadings`),
     /// listed after the frame's own fields.
-    public static func frame(_ frame: VideoFrame?, videoLoaded: Loadable<Void>, triage: TriageEntry? = nil,
+    public static func frame(_ frame: VideoFrame?, triage: TriageEntry? = nil,
                              width: Int, metrics: [MetricReading] = []) -> [MetadataLine] {
         guard let f = frame else { return [] }
         let size = f.width.flatMap { w in f.height.map { "\(w) x \($0) px" } }

@@ -10,7 +10,7 @@ enum MetadataPanel {
             lines = MetadataLines.video(state.selectedVideo, triage: state.selectedVideoTriage, width: rect.width)
             scroll = state.videoMetadataScroll
         } else {
-            lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
+            lines = MetadataLines.frame(state.selectedFrame, triage: state.selectedFrameTriage,
                                         width: rect.width, metrics: state.selectedFrameReadings)
             scroll = state.frameMetadataScroll
         }

@@ -54,10 +54,8 @@ func videoRefreshed(_ state: inout AppState, request: RequestID, videoID: String
     // errors, and a video the server stopped listing keeps its last known status.
     guard case .success(let found?) = result, found.dataID == videoID, found.isOptical,
           let index = state.videos.items.firstIndex(where: { $0.dataID == videoID }) else { return [] }
-    let row = state.videoList.selected
-    let selectedItem = state.videos.visible.indices.contains(row) ? state.videos.visible[row] : nil
-    state.videos.replaceItem(at: index, with: found, searchText: videoSearchText)
-    let newRow = selectedItem.flatMap { state.videos.row(ofItem: $0) } ?? row
-    state.videoList.select(newRow, count: state.videos.count, rows: state.layout.contentRows(.videos))
+    state.videos.refilter(&state.videoList, rows: state.layout.contentRows(.videos), fallback: { $0 }) {
+        $0.replaceItem(at: index, with: found, searchText: videoSearchText)
+    }
     return videoSelectionChanged(&state)
 }

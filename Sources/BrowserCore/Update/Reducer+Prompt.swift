@@ -64,18 +64,14 @@ func applyFilter(_ state: inout AppState, panel: PanelID, text: String) -> [Effe
     let layout = state.layout
     switch panel {
     case .videos:
-        let selectedItem = state.videos.visible.indices.contains(state.videoList.selected)
-            ? state.videos.visible[state.videoList.selected] : nil
-        state.videos.setFilter(text)
-        let row = selectedItem.flatMap { state.videos.row(ofItem: $0) } ?? 0
-        state.videoList.select(row, count: state.videos.count, rows: layout.contentRows(.videos))
+        state.videos.refilter(&state.videoList, rows: layout.contentRows(.videos), fallback: { _ in 0 }) {
+            $0.setFilter(text)
+        }
         return videoSelectionChanged(&state)
     case .frames:
-        let selectedItem = state.frames.visible.indices.contains(state.frameList.selected)
-            ? state.frames.visible[state.frameList.selected] : nil
-        state.frames.setFilter(text)
-        let row = selectedItem.flatMap { state.frames.row(ofItem: $0) } ?? 0
-        state.frameList.select(row, count: state.frames.count, rows: layout.contentRows(.frames))
+        state.frames.refilter(&state.frameList, rows: layout.contentRows(.frames), fallback: { _ in 0 }) {
+            $0.setFilter(text)
+        }
         return []
     case .videoMetadata, .frameMetadata, .preview, .metrics:
         return []

@@ -200,20 +200,16 @@ func applyMarkFilters(_ state: inout AppState, force: Bool) -> [Effect] {
     var effects: [Effect] = []
     if force || state.triage.videosFilter != .all {
         let filter = state.triage.videosFilter, marks = state.triage.videos
-        let row = state.videoList.selected
-        let item = state.videos.visible.indices.contains(row) ? state.videos.visible[row] : nil
-        state.videos.setPredicate(filter == .all ? nil : markPredicate(filter, marks, \.dataID))
-        let newRow = item.flatMap { state.videos.row(ofItem: $0) } ?? row
-        state.videoList.select(newRow, count: state.videos.count, rows: layout.contentRows(.videos))
+        state.videos.refilter(&state.videoList, rows: layout.contentRows(.videos), fallback: { $0 }) {
+            $0.setPredicate(filter == .all ? nil : markPredicate(filter, marks, \.dataID))
+        }
         effects += videoSelectionChanged(&state)
     }
     if force || state.triage.framesFilter != .all {
         let filter = state.triage.framesFilter, marks = state.triage.frames
-        let row = state.frameList.selected
-        let item = state.frames.visible.indices.contains(row) ? state.frames.visible[row] : nil
-        state.frames.setPredicate(filter == .all ? nil : markPredicate(filter, marks, \.imageUUID))
-        let newRow = item.flatMap { state.frames.row(ofItem: $0) } ?? row
-        state.frameList.select(newRow, count: state.frames.count, rows: layout.contentRows(.frames))
+        state.frames.refilter(&state.frameList, rows: layout.contentRows(.frames), fallback: { $0 }) {
+            $0.setPredicate(filter == .all ? nil : markPredicate(filter, marks, \.imageUUID))
+        }
     }
     return effects
 }

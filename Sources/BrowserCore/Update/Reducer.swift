@@ -205,7 +205,7 @@ func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         state.videoMetadataScroll.scroll(by: delta, count: lines, rows: rows)
         return []
     case .frameMetadata:
-        let lines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
+        let lines = MetadataLines.frame(state.selectedFrame, triage: state.selectedFrameTriage,
                                         width: layout.rect(.frameMetadata).width,
                                         metrics: state.selectedFrameReadings).count
         state.frameMetadataScroll.scroll(by: delta, count: lines, rows: rows)
@@ -223,7 +223,7 @@ func clampAll(_ state: inout AppState) {
     let videoLines = MetadataLines.video(state.selectedVideo, triage: state.selectedVideoTriage,
                                          width: layout.rect(.videoMetadata).width).count
     state.videoMetadataScroll.scroll(by: 0, count: videoLines, rows: layout.contentRows(.videoMetadata))
-    let frameLines = MetadataLines.frame(state.selectedFrame, videoLoaded: state.framesLoad, triage: state.selectedFrameTriage,
+    let frameLines = MetadataLines.frame(state.selectedFrame, triage: state.selectedFrameTriage,
                                          width: layout.rect(.frameMetadata).width,
                                          metrics: state.selectedFrameReadings).count
     state.frameMetadataScroll.scroll(by: 0, count: frameLines, rows: layout.contentRows(.frameMetadata))
